@@ -1,0 +1,24 @@
+# YuGang: the README's two commands are `make run` and `make test`.
+SWIFT ?= swift
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: deps build run test bench clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build --product yugang
+
+run: build
+	$(SWIFT) run yugang serve --hostname $(HOST) --port $(PORT)
+
+test:
+	@scripts/test
+
+bench: deps
+	@bench/run
+
+clean:
+	rm -rf .build

@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "yugang",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "yugang", targets: ["yugang"]),
+        .library(name: "Memorandum", targets: ["Memorandum"]),
+        .library(name: "ChineseScript", targets: ["ChineseScript"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        // Debian's libopencc-dev, through its C API (opencc.h).
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"])]
+        ),
+        // Simplified ⇄ Traditional (Hong Kong) conversion and script detection. No Vapor.
+        .target(name: "ChineseScript", dependencies: ["COpenCC"]),
+        // Memorandum text → agreement structure. Pure Swift, no Vapor.
+        .target(
+            name: "Memorandum",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/yugang-2023-05-11-first-meeting.zh-Hant.txt")]
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "Memorandum", "ChineseScript",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .executableTarget(name: "yugang", dependencies: ["App"]),
+        .executableTarget(
+            name: "yugang-bench",
+            dependencies: ["Memorandum", "ChineseScript"],
+            path: "bench/Sources/yugang-bench"
+        ),
+        .testTarget(name: "MemorandumTests", dependencies: ["Memorandum", "ChineseScript"]),
+        .testTarget(name: "ChineseScriptTests", dependencies: ["ChineseScript"]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", "Memorandum", "ChineseScript", .product(name: "VaporTesting", package: "vapor")]
+        ),
+    ]
+)

@@ -1,0 +1,25 @@
+import Foundation
+import Vapor
+
+/// A command that cannot do what was asked: the message is shown on standard error as
+/// `error: …` and the process exits with status 1 (see `Application.exitStatus`).
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+extension Application {
+    private struct ExitStatusKey: StorageKey { typealias Value = Int32 }
+
+    /// What the process should exit with once the command has finished (0 unless a command failed).
+    public var exitStatus: Int32 {
+        get { storage[ExitStatusKey.self] ?? 0 }
+        set { storage[ExitStatusKey.self] = newValue }
+    }
+
+    /// Reports a refused command to the person at the terminal, without a log prefix or trace.
+    func fail(_ failure: CommandFailure) {
+        FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
+        exitStatus = 1
+    }
+}

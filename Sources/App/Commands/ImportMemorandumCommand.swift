@@ -1,0 +1,61 @@
+import ChineseScript
+import Foundation
+import Memorandum
+import Vapor
+
+/// `yugang import-memorandum FILE [--dry-run] [--json]`: reads a memorandum's text and shows
+/// the agreement found in it.
+struct ImportMemorandumCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "Text of the memorandum, as extracted from the signed PDF (UTF-8).")
+        var file: String
+
+        @Flag(name: "dry-run", help: "Parse and report only; store nothing.")
+        var dryRun: Bool
+
+        @Flag(name: "json", help: "Print the whole structure as JSON instead of a summary.")
+        var json: Bool
+    }
+
+    var help: String { "Parses a memorandum text into areas and measures and reports what it found." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        do {
+            try await run(context, signature)
+        } catch let failure as CommandFailure {
+            context.application.fail(failure)
+        }
+    }
+
+    private func run(_ context: CommandContext, _ signature: Signature) async throws {
+        let report = try Self.report(file: signature.file)
+        if signature.json {
+            context.console.output(try report.json().consoleText())
+        } else {
+            report.summary.forEach { context.console.print($0) }
+        }
+        guard signature.dryRun else {
+            throw CommandFailure("storing an agreement arrives with the tracker; for now run with --dry-run (nothing was stored)")
+        }
+        if !signature.json { context.console.print("dry run: nothing stored") }
+    }
+
+    static func report(file: String) throws -> MemorandumReport {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw CommandFailure("cannot read \(file): \((error as NSError).localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("\(file) is not UTF-8 text")
+        }
+        do {
+            let document = try MemorandumParser.parse(text)
+            return try MemorandumReport(source: file, document: document, converter: ScriptConverter.shared())
+        } catch let error as MemorandumParseError {
+            throw CommandFailure("\(file):\(error.line): \(error.message)")
+        }
+    }
+}
+

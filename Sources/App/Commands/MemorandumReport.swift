@@ -1,0 +1,120 @@
+import ChineseScript
+import Foundation
+import Memorandum
+
+/// What `yugang import-memorandum` shows of a parsed memorandum: its structure, with every
+/// text in the script it was written in and rendered in both scripts.
+struct MemorandumReport: Encodable {
+    struct Rendered: Encodable {
+        /// As written.
+        let text: String
+        let zhHant: String
+        let zhHans: String
+
+        enum CodingKeys: String, CodingKey {
+            case text
+            case zhHant = "zh-Hant"
+            case zhHans = "zh-Hans"
+        }
+    }
+
+    struct MeasureEntry: Encodable {
+        let number: String
+        let area: Int
+        let item: Int
+        let line: Int
+        let text: Rendered
+    }
+
+    struct AreaEntry: Encodable {
+        let number: Int
+        let numeral: String
+        let line: Int
+        let title: Rendered
+        let introduction: Rendered?
+        let measures: [MeasureEntry]
+    }
+
+    let source: String
+    /// `zh-Hant` or `zh-Hans`: the script the text is written in.
+    let script: String
+    let contentHash: String
+    let label: String?
+    let title: Rendered
+    let documentKind: String?
+    let mechanism: String?
+    let meeting: String?
+    let meetingNumber: Int?
+    let signedOn: [String]
+    let parties: [Party]
+    let preamble: [Rendered]
+    let annexTitle: Rendered?
+    let areaCount: Int
+    let measureCount: Int
+    let areas: [AreaEntry]
+    let warnings: [ParseWarning]
+
+    init(source: String, document d: MemorandumDocument, converter: ScriptConverter) throws {
+        let detected = try converter.detect(d.measures.map(\.text).joined())
+        let script: Script = detected == .simplified ? .simplified : .traditional
+        func render(_ text: String) throws -> Rendered {
+            Rendered(
+                text: text,
+                zhHant: try converter.render(text, writtenIn: script, as: .traditional),
+                zhHans: try converter.render(text, writtenIn: script, as: .simplified)
+            )
+        }
+        self.source = source
+        self.script = script.languageTag
+        contentHash = d.contentHash
+        label = d.label
+        title = try render(d.title)
+        documentKind = d.documentKind
+        mechanism = d.mechanism
+        meeting = d.meeting
+        meetingNumber = d.meetingNumber
+        signedOn = d.signedOn
+        parties = d.parties
+        preamble = try d.preamble.map(render)
+        annexTitle = try d.annexTitle.map(render)
+        areaCount = d.areas.count
+        measureCount = d.measures.count
+        areas = try d.areas.map { area in
+            AreaEntry(
+                number: area.number, numeral: area.numeral, line: area.line,
+                title: try render(area.title),
+                introduction: try area.introduction.map(render),
+                measures: try area.measures.map {
+                    MeasureEntry(number: $0.number, area: $0.area, item: $0.item, line: $0.line, text: try render($0.text))
+                }
+            )
+        }
+        warnings = d.warnings
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// A few lines a person reads: heading, parties, areas with their measure counts, warnings.
+    var summary: [String] {
+        var out: [String] = []
+        out.append("\(title.text)\(documentKind.map { " " + $0 } ?? "") [\(script)]")
+        let meetingLine = [mechanism.map { "mechanism: \($0)" }, meeting.map { "meeting: \($0)" },
+                           signedOn.isEmpty ? nil : "signed: " + signedOn.joined(separator: ", ")]
+        out.append(meetingLine.compactMap { $0 }.joined(separator: " · "))
+        if !parties.isEmpty {
+            out.append("parties: " + parties.map { p in p.name + (p.signatoryTitle.map { "（\($0)）" } ?? "") }.joined(separator: "、"))
+        }
+        out.append("content hash: \(contentHash)")
+        for area in areas {
+            let count = area.measures.count
+            out.append("  \(area.numeral)、\(area.title.text)  \(count) measure\(count == 1 ? "" : "s")")
+        }
+        for warning in warnings { out.append("warning: \(warning)") }
+        out.append("\(areaCount) areas, \(measureCount) measures, \(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
+        return out
+    }
+}

@@ -1,0 +1,4 @@
+#ifndef YUGANG_COPENCC_SHIM_H
+#define YUGANG_COPENCC_SHIM_H
+#include <opencc.h>
+#endif

@@ -1,0 +1,5 @@
+import ChineseScript
+
+enum ScriptConverterFixture {
+    static let converter = try! ScriptConverter.shared()
+}
