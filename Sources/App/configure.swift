@@ -1,6 +1,84 @@
+import ChineseScript
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
 import Vapor
 
-/// Sets up the application: configuration, commands and (later) the database and routes.
-public func configure(_ app: Application) async throws {
+/// Sets up the application: configuration (read once, here), database, migrations,
+/// middleware, routes and commands. `config` is for tests; otherwise the environment is read.
+public func configure(_ app: Application, config: AppConfig? = nil) async throws {
+    let config = try config ?? AppConfig.fromEnvironment()
+    app.config = config
+    if let level = config.logLevel { app.logger.logLevel = level }
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "1mb"
+
+    let converter = try ScriptConverter.shared()
+
+    switch config.database {
+    case .sqlite(let path):
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+    case .postgres(let url):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if postgres.coreConfiguration.tls.isAllowed == false { postgres.coreConfiguration.tls = .disable }
+        app.databases.use(.postgres(configuration: postgres, sqlLogLevel: .trace), as: .psql)
+    }
+    app.migrations.add(Migrations.all)
+
+    // Errors first, so that they also cover what later middleware throws.
+    app.middleware = .init()
+    app.middleware.use(AppErrorMiddleware(converter: converter))
+    app.middleware.use(LanguageMiddleware(secureCookies: config.isSecure))
+
+    try routes(app, converter: converter)
     app.asyncCommands.use(ImportMemorandumCommand(), as: "import-memorandum")
+
+    if FirstStart.servesOnBoot(app.environment.arguments) {
+        app.lifecycle.use(FirstStart())
+    }
 }
+
+/// Before the server accepts requests: SQLite in WAL mode, migrations, then the first-start
+/// data (the 2023 memorandum, the liaison offices, the admin account).
+struct FirstStart: LifecycleHandler {
+    /// Whether the command line runs the server (`serve`, or no command at all).
+    static func servesOnBoot(_ arguments: [String]) -> Bool {
+        arguments.count < 2 || arguments[1] == "serve" || arguments[1].hasPrefix("-")
+    }
+
+    func willBootAsync(_ app: Application) async throws {
+        try await app.prepareDatabase()
+        let result = try await Bootstrap.run(on: app.db)
+        if result.importedMemorandum { app.logger.notice("Imported the 2023 memorandum of 渝港合作會議 (47 measures).") }
+        if result.createdUnits > 0 { app.logger.notice("Created \(result.createdUnits) liaison office units.") }
+        if let password = result.adminPassword {
+            // Shown once, on the operator's terminal; only its bcrypt hash is stored.
+            print("""
+
+            ┌──────────────────────────────────────────────────────────────┐
+              Admin account created. User name: admin
+              One-time password: \(password)
+              It is shown only now; a new password is required at log-in.
+            └──────────────────────────────────────────────────────────────┘
+
+            """)
+        }
+    }
+}
+
+extension Application {
+    /// WAL journal for SQLite (kept in the file), then every pending migration.
+    func prepareDatabase() async throws {
+        if case .sqlite = config.database, let sql = db as? SQLDatabase {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        try await autoMigrate()
+    }
+}
+

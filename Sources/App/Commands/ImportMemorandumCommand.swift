@@ -10,7 +10,7 @@ struct ImportMemorandumCommand: AsyncCommand {
         @Argument(name: "file", help: "Text of the memorandum, as extracted from the signed PDF (UTF-8).")
         var file: String
 
-        @Flag(name: "dry-run", help: "Parse and report only; store nothing.")
+        @Flag(name: "dry-run", help: "Parse and report only; store nothing (no database is opened).")
         var dryRun: Bool
 
         @Flag(name: "json", help: "Print the whole structure as JSON instead of a summary.")
@@ -28,19 +28,37 @@ struct ImportMemorandumCommand: AsyncCommand {
     }
 
     private func run(_ context: CommandContext, _ signature: Signature) async throws {
-        let report = try Self.report(file: signature.file)
+        let (text, document, report) = try Self.read(file: signature.file)
         if signature.json {
             context.console.output(try report.json().consoleText())
         } else {
             report.summary.forEach { context.console.print($0) }
         }
-        guard signature.dryRun else {
-            throw CommandFailure("storing an agreement arrives with the tracker; for now run with --dry-run (nothing was stored)")
+        if signature.dryRun {
+            if !signature.json { context.console.print("dry run: nothing stored") }
+            return
         }
-        if !signature.json { context.console.print("dry run: nothing stored") }
+        let app = context.application
+        try await app.prepareDatabase()
+        let outcome = try await AgreementImporter.store(
+            document, sourceText: text, sourceName: URL(fileURLWithPath: signature.file).lastPathComponent,
+            script: report.script == Script.simplified.languageTag ? .simplified : .traditional,
+            actor: "import-memorandum", on: app.db
+        )
+        switch outcome {
+        case .created(let revision):
+            context.console.print("stored: new agreement, revision \(revision)")
+        case .unchanged(let revision):
+            context.console.print("unchanged: the same text is stored as revision \(revision); nothing to do")
+        case .revised(let revision, let changes):
+            context.console.print("stored: revision \(revision), \(changes.count) change\(changes.count == 1 ? "" : "s")")
+            changes.forEach { context.console.print("  " + $0) }
+        }
     }
 
-    static func report(file: String) throws -> MemorandumReport {
+    static func report(file: String) throws -> MemorandumReport { try read(file: file).2 }
+
+    static func read(file: String) throws -> (String, MemorandumDocument, MemorandumReport) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -52,7 +70,7 @@ struct ImportMemorandumCommand: AsyncCommand {
         }
         do {
             let document = try MemorandumParser.parse(text)
-            return try MemorandumReport(source: file, document: document, converter: ScriptConverter.shared())
+            return (text, document, try MemorandumReport(source: file, document: document, converter: ScriptConverter.shared()))
         } catch let error as MemorandumParseError {
             throw CommandFailure("\(file):\(error.line): \(error.message)")
         }

@@ -1,0 +1,112 @@
+import ChineseScript
+import Foundation
+import Vapor
+
+/// `GET /api/v1/measures`, `GET /api/v1/measures/{area}.{item}` and the CSV export.
+/// Texts come as written, with both scripts alongside.
+struct MeasuresAPIController {
+    let converter: ScriptConverter
+
+    struct Text: Content {
+        let text: String
+        let script: String
+        let zhHant: String
+        let zhHans: String
+        enum CodingKeys: String, CodingKey { case text, script, zhHant = "zh-Hant", zhHans = "zh-Hans" }
+    }
+
+    struct SideDTO: Content {
+        let side: Side
+        let status: SideStatus
+        let percent: Int
+        let signedOffAt: Date?
+        let leadUnits: [String]
+        let supportingUnits: [String]
+    }
+
+    struct MeasureDTO: Content {
+        let number: String
+        let area: Int
+        let item: Int
+        let text: Text
+        let status: SideStatus
+        let percent: Int
+        let light: TrafficLight
+        let sides: [SideDTO]
+        let url: String
+    }
+
+    struct MeasureList: Content {
+        let agreement: String
+        let revision: Int
+        let count: Int
+        let measures: [MeasureDTO]
+    }
+
+    func text(_ text: String, _ script: String) -> Text {
+        let source: Script = script == Script.simplified.languageTag ? .simplified : .traditional
+        let hant = (try? converter.render(text, writtenIn: source, as: .traditional)) ?? text
+        let hans = (try? converter.render(text, writtenIn: source, as: .simplified)) ?? text
+        return Text(text: text, script: script, zhHant: hant, zhHans: hans)
+    }
+
+    func dto(_ m: PortalQueries.MeasureRow, script: String) -> MeasureDTO {
+        MeasureDTO(
+            number: m.number, area: m.areaNumber, item: m.itemNumber, text: text(m.text, script),
+            status: m.state.status, percent: m.state.percent, light: m.state.light,
+            sides: m.sides.map {
+                SideDTO(side: $0.side, status: $0.status, percent: $0.percent, signedOffAt: $0.signedOffAt,
+                        leadUnits: $0.leads.map(\.name), supportingUnits: $0.supports.map(\.name))
+            },
+            url: SiteURL.measure(m.number).path
+        )
+    }
+
+    func list(req: Request) async throws -> MeasureList {
+        let o = try await PortalQueries.overview(on: req.db, today: req.application.clock.today)
+        var rows = o.areas.flatMap(\.measures)
+        if let area = req.query[Int.self, at: "area"] { rows = rows.filter { $0.areaNumber == area } }
+        return MeasureList(agreement: o.agreement.title, revision: o.agreement.revision, count: rows.count,
+                           measures: rows.map { dto($0, script: o.agreement.script) })
+    }
+
+    func show(req: Request) async throws -> MeasureDTO {
+        guard let number = req.parameters.get("number"),
+              let detail = try await PortalQueries.measure(number, on: req.db, today: req.application.clock.today)
+        else { throw AppError.notFound }
+        return dto(detail.measure, script: detail.agreement.script)
+    }
+
+    /// UTF-8 with a byte-order mark so Excel opens the Chinese text correctly.
+    func csv(req: Request) async throws -> Response {
+        let o = try await PortalQueries.overview(on: req.db, today: req.application.clock.today)
+        let lang = DisplayLanguage.of(req)
+        var lines = [["number", "area", "text", "status", "percent", "light",
+                      "cq_status", "cq_percent", "cq_lead_units", "hk_status", "hk_percent", "hk_lead_units"]]
+        for m in o.areas.flatMap(\.measures) {
+            let t = text(m.text, o.agreement.script)
+            let cq = m.sides[0], hk = m.sides[1]
+            lines.append([
+                m.number, String(m.areaNumber), lang == .zhHans ? t.zhHans : t.zhHant,
+                m.state.status.rawValue, String(m.state.percent), m.state.light.rawValue,
+                cq.status.rawValue, String(cq.percent), cq.leads.map(\.name).joined(separator: "；"),
+                hk.status.rawValue, String(hk.percent), hk.leads.map(\.name).joined(separator: "；"),
+            ])
+        }
+        let body = "\u{FEFF}" + lines.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "yugang-measures.csv")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+
+    /// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it.
+    static func csvField(_ value: String) -> String {
+        var v = value
+        if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return v
+    }
+}

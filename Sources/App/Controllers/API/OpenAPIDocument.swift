@@ -1,0 +1,124 @@
+/// The OpenAPI 3.1 document of `/api/v1`, served at `/api/v1/openapi.json`.
+/// Every endpoint the API registers is described here; a test checks both lists agree.
+enum OpenAPIDocument {
+    static let paths = ["/api/v1/measures", "/api/v1/measures/{number}", "/api/v1/measures.csv", "/api/v1/openapi.json"]
+
+    static let json = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "YuGang API",
+        "version": "1.0.0",
+        "description": "The Chongqing–Hong Kong cooperation measures and their progress. Texts come as written (`text`, with its `script`) and rendered in Hong Kong Traditional (`zh-Hant`) and Simplified (`zh-Hans`)."
+      },
+      "servers": [{ "url": "/" }],
+      "paths": {
+        "/api/v1/measures": {
+          "get": {
+            "operationId": "listMeasures",
+            "summary": "Every measure of the current agreement with both sides' progress",
+            "parameters": [
+              { "name": "area", "in": "query", "required": false, "description": "Only the measures of this area (1–99).", "schema": { "type": "integer", "minimum": 1, "maximum": 99 } }
+            ],
+            "responses": {
+              "200": { "description": "The measures", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/MeasureList" } } } },
+              "400": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/measures/{number}": {
+          "get": {
+            "operationId": "getMeasure",
+            "summary": "One measure by its number, e.g. 11.2",
+            "parameters": [
+              { "name": "number", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{1,2}\\.[0-9]{1,3}$" }, "example": "11.2" }
+            ],
+            "responses": {
+              "200": { "description": "The measure", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Measure" } } } },
+              "404": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/measures.csv": {
+          "get": {
+            "operationId": "exportMeasuresCSV",
+            "summary": "The measures with both sides' status as CSV (UTF-8 with byte-order mark)",
+            "parameters": [
+              { "name": "lang", "in": "query", "required": false, "description": "zh-Hans gives Simplified text; otherwise Traditional.", "schema": { "type": "string", "enum": ["zh-Hant", "zh-Hans", "en"] } }
+            ],
+            "responses": {
+              "200": { "description": "CSV file", "content": { "text/csv": { "schema": { "type": "string" } } } }
+            }
+          }
+        },
+        "/api/v1/openapi.json": {
+          "get": {
+            "operationId": "getOpenAPI",
+            "summary": "This document",
+            "responses": { "200": { "description": "OpenAPI 3.1 document", "content": { "application/json": { "schema": { "type": "object" } } } } }
+          }
+        }
+      },
+      "components": {
+        "responses": {
+          "Problem": { "description": "An error (RFC 9457)", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+        },
+        "schemas": {
+          "Problem": {
+            "type": "object",
+            "required": ["type", "title", "status", "detail"],
+            "properties": { "type": { "type": "string" }, "title": { "type": "string" }, "status": { "type": "integer" }, "detail": { "type": "string" } }
+          },
+          "Text": {
+            "type": "object",
+            "required": ["text", "script", "zh-Hant", "zh-Hans"],
+            "properties": {
+              "text": { "type": "string", "description": "As written" },
+              "script": { "type": "string", "enum": ["zh-Hant", "zh-Hans"] },
+              "zh-Hant": { "type": "string" },
+              "zh-Hans": { "type": "string" }
+            }
+          },
+          "Status": { "type": "string", "enum": ["not_started", "in_progress", "ongoing", "completed", "delayed"] },
+          "Side": {
+            "type": "object",
+            "required": ["side", "status", "percent", "leadUnits", "supportingUnits"],
+            "properties": {
+              "side": { "type": "string", "enum": ["cq", "hk"] },
+              "status": { "$ref": "#/components/schemas/Status" },
+              "percent": { "type": "integer", "minimum": 0, "maximum": 100 },
+              "signedOffAt": { "type": "string", "format": "date-time" },
+              "leadUnits": { "type": "array", "items": { "type": "string" } },
+              "supportingUnits": { "type": "array", "items": { "type": "string" } }
+            }
+          },
+          "Measure": {
+            "type": "object",
+            "required": ["number", "area", "item", "text", "status", "percent", "light", "sides", "url"],
+            "properties": {
+              "number": { "type": "string", "example": "11.2" },
+              "area": { "type": "integer" },
+              "item": { "type": "integer" },
+              "text": { "$ref": "#/components/schemas/Text" },
+              "status": { "$ref": "#/components/schemas/Status" },
+              "percent": { "type": "integer", "minimum": 0, "maximum": 100 },
+              "light": { "type": "string", "enum": ["grey", "green", "amber", "red"] },
+              "sides": { "type": "array", "items": { "$ref": "#/components/schemas/Side" } },
+              "url": { "type": "string" }
+            }
+          },
+          "MeasureList": {
+            "type": "object",
+            "required": ["agreement", "revision", "count", "measures"],
+            "properties": {
+              "agreement": { "type": "string" },
+              "revision": { "type": "integer" },
+              "count": { "type": "integer" },
+              "measures": { "type": "array", "items": { "$ref": "#/components/schemas/Measure" } }
+            }
+          }
+        }
+      }
+    }
+    """#
+}

@@ -1,0 +1,63 @@
+import ChineseScript
+import Fluent
+import Vapor
+
+/// The public portal: no log-in, every page in the reader's language and script.
+struct PortalController {
+    let converter: ScriptConverter
+
+    func localizer(_ req: Request) -> Localizer {
+        Localizer(language: DisplayLanguage.of(req), converter: converter)
+    }
+
+    func home(req: Request) async throws -> Response {
+        let overview = try await PortalQueries.overview(on: req.db, today: req.application.clock.today)
+        return .html(PortalViews.home(overview, localizer(req)))
+    }
+
+    func area(req: Request) async throws -> Response {
+        guard let number = req.parameters.get("area", as: Int.self) else { throw AppError.notFound }
+        let overview = try await PortalQueries.overview(on: req.db, today: req.application.clock.today)
+        guard let area = overview.areas.first(where: { $0.number == number }) else { throw AppError.notFound }
+        return .html(PortalViews.area(overview, area, localizer(req)))
+    }
+
+    func measure(req: Request) async throws -> Response {
+        guard let number = req.parameters.get("number"),
+              let detail = try await PortalQueries.measure(number, on: req.db, today: req.application.clock.today)
+        else { throw AppError.notFound }
+        return .html(PortalViews.measure(detail, localizer(req)))
+    }
+
+    func agreement(req: Request) async throws -> Response {
+        let overview = try await PortalQueries.overview(on: req.db, today: req.application.clock.today)
+        return .html(PortalViews.agreement(overview, localizer(req)))
+    }
+
+    func stylesheet(req: Request) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.cacheControl = .init(isPublic: true, maxAge: 3600)
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+}
+
+/// `/health/live`: the process answers. `/health/ready`: the database answers and every
+/// migration has run.
+struct HealthController {
+    func live(req: Request) -> HTTPStatus { .ok }
+
+    func ready(req: Request) async throws -> Response {
+        do {
+            let done = Set(try await MigrationLog.query(on: req.db).all(\.$name))
+            let pending = Migrations.all.filter { !done.contains($0.name) }.count
+            guard pending == 0 else {
+                return Response(status: .serviceUnavailable, body: .init(string: "migrations pending: \(pending)\n"))
+            }
+            return Response(status: .ok, body: .init(string: "ready\n"))
+        } catch {
+            req.logger.report(error: error)
+            return Response(status: .serviceUnavailable, body: .init(string: "database unavailable\n"))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Vapor
+
+/// Configuration read once, in `configure`, from the environment. A wrong value stops start-up
+/// with the variable's name.
+public struct AppConfig: Sendable {
+    public enum DatabaseKind: Sendable, Equatable {
+        /// The embedded default: a file under `DATA_DIR`.
+        case sqlite(path: String)
+        /// An in-memory SQLite database (tests).
+        case sqliteMemory
+        /// `DATABASE_URL=postgres://…`.
+        case postgres(url: String)
+    }
+
+    public var host: String
+    public var port: Int
+    public var dataDirectory: String
+    public var database: DatabaseKind
+    public var baseURL: URL?
+    public var logLevel: Logger.Level?
+
+    /// Public URL starts with https: cookies are Secure and HSTS is sent.
+    public var isSecure: Bool { baseURL?.scheme == "https" }
+
+    public struct InvalidValue: Error, CustomStringConvertible {
+        public let variable: String
+        public let value: String
+        public let expected: String
+        public var description: String { "\(variable)=\(value) is not valid: expected \(expected)" }
+    }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        func value(_ name: String) -> String? {
+            guard let v = env[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        let host = value("HOST") ?? "127.0.0.1"
+        var port = 8080
+        if let raw = value("PORT") {
+            guard let p = Int(raw), (1...65535).contains(p) else {
+                throw InvalidValue(variable: "PORT", value: raw, expected: "a port number from 1 to 65535")
+            }
+            port = p
+        }
+        let dataDirectory = value("DATA_DIR") ?? "./data"
+        var database = DatabaseKind.sqlite(path: dataDirectory + "/yugang.sqlite")
+        if let url = value("DATABASE_URL") {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url)
+            } else if url == "sqlite::memory:" {
+                database = .sqliteMemory
+            } else if url.hasPrefix("sqlite://") {
+                database = .sqlite(path: String(url.dropFirst("sqlite://".count)))
+            } else {
+                throw InvalidValue(variable: "DATABASE_URL", value: url, expected: "postgres://user@host/db, sqlite://path or sqlite::memory:")
+            }
+        }
+        var baseURL: URL?
+        if let raw = value("BASE_URL") {
+            guard let url = URL(string: raw), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw InvalidValue(variable: "BASE_URL", value: raw, expected: "an http:// or https:// URL")
+            }
+            baseURL = url
+        }
+        var logLevel: Logger.Level?
+        if let raw = value("LOG_LEVEL") {
+            guard let level = Logger.Level(rawValue: raw.lowercased()) else {
+                throw InvalidValue(variable: "LOG_LEVEL", value: raw, expected: "trace, debug, info, notice, warning, error or critical")
+            }
+            logLevel = level
+        }
+        return AppConfig(host: host, port: port, dataDirectory: dataDirectory, database: database, baseURL: baseURL, logLevel: logLevel)
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    public var config: AppConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { fatalError("configure(_:) has not run") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}

@@ -1,0 +1,91 @@
+import ChineseScript
+import Foundation
+import Plot
+import Vapor
+
+/// Errors a user can cause or meet, each with a message in the three interface languages.
+enum AppError: Error, Sendable {
+    case notFound
+    case badRequest(hant: String, hans: String, en: String)
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .notFound: return .notFound
+        case .badRequest: return .badRequest
+        }
+    }
+
+    func message(_ l: Localizer) -> String {
+        switch self {
+        case .notFound: return l.t("找不到這個頁面。", "找不到这个页面。", "There is no such page.")
+        case .badRequest(let hant, let hans, let en): return l.t(hant, hans, en)
+        }
+    }
+}
+
+/// Turns every error into an HTML page for browsers or `application/problem+json` under `/api`.
+/// Internal errors are logged with their detail and shown to the user without it.
+struct AppErrorMiddleware: AsyncMiddleware {
+    let converter: ScriptConverter
+
+    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            let l = Localizer(language: DisplayLanguage.of(req), converter: converter)
+            let status: HTTPResponseStatus
+            let message: String
+            switch error {
+            case let app as AppError:
+                status = app.status
+                message = app.message(l)
+            case let abort as AbortError where abort.status.code < 500:
+                status = abort.status
+                message = abort.status == .notFound ? AppError.notFound.message(l) : Self.clientMessage(abort.status, l)
+            default:
+                req.logger.report(error: error)
+                status = .internalServerError
+                message = l.t("系統發生錯誤，請稍後再試。", "系统发生错误，请稍后再试。", "Something went wrong on our side. Please try again later.")
+            }
+            if req.url.path.hasPrefix("/api/") {
+                return Self.problem(status: status, detail: message)
+            }
+            return Self.page(status: status, message: message, l: l)
+        }
+    }
+
+    static func clientMessage(_ status: HTTPResponseStatus, _ l: Localizer) -> String {
+        switch status.code {
+        case 413: return l.t("提交的內容太大。", "提交的内容太大。", "What you sent is too large.")
+        case 405: return l.t("不支援這個操作。", "不支持这个操作。", "That action is not supported here.")
+        default: return l.t("請求無效。", "请求无效。", "The request is not valid.")
+        }
+    }
+
+    static func problem(status: HTTPResponseStatus, detail: String) -> Response {
+        struct Problem: Encodable { let type: String; let title: String; let status: UInt; let detail: String }
+        let body = Problem(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail)
+        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+        return Response(status: status, headers: headers, body: .init(data: data))
+    }
+
+    static func page(status: HTTPResponseStatus, message: String, l: Localizer) -> Response {
+        let body: Node<HTML.BodyContext> = .group(
+            .h1(.text("\(status.code)")),
+            .p(.class("error"), .text(message)),
+            .p(.a(.href(SiteURL.home.path), .text(l.t("返回首頁", "返回首页", "Back to the home page"))))
+        )
+        let html = Layout(title: "\(status.code)", current: .home, l: l, body: body).render()
+        return Response.html(html, status: status)
+    }
+}
+
+extension Response {
+    static func html(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}

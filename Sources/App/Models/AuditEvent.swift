@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+
+/// Who did what, when, with the record before and after (JSON).
+final class AuditEvent: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "at", on: .create) var at: Date?
+
+    // data
+    /// `system` for work done by the platform itself (first start, imports from the command line).
+    @Field(key: "actor") var actor: String
+    @Field(key: "action") var action: String
+    @Field(key: "entity") var entity: String
+    @OptionalField(key: "entity_id") var entityID: UUID?
+    @OptionalField(key: "before") var before: String?
+    @OptionalField(key: "after") var after: String?
+
+    // relations
+    @OptionalParent(key: "actor_id") var actorUser: User?
+
+    init() {}
+    init(actor: String, actorID: UUID? = nil, action: String, entity: String, entityID: UUID?, before: String? = nil, after: String? = nil) {
+        self.actor = actor
+        self.$actorUser.id = actorID
+        self.action = action
+        self.entity = entity
+        self.entityID = entityID
+        self.before = before
+        self.after = after
+    }
+}

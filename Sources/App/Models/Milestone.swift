@@ -1,0 +1,33 @@
+import Fluent
+import Foundation
+
+/// A dated step of a measure on one side.
+final class Milestone: Model, @unchecked Sendable {
+    static let schema = "milestones"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // data
+    @Field(key: "title") var title: String
+    @Field(key: "script") var script: String
+    @Enum(key: "side") var side: Side
+    /// ISO date.
+    @Field(key: "due_on") var dueOn: String
+    /// ISO date, once done.
+    @OptionalField(key: "done_on") var doneOn: String?
+
+    // relations
+    @Parent(key: "measure_id") var measure: Measure
+
+    init() {}
+    init(measureID: UUID, side: Side, title: String, script: String, dueOn: String, doneOn: String? = nil) {
+        self.$measure.id = measureID
+        self.side = side
+        self.title = title
+        self.script = script
+        self.dueOn = dueOn
+        self.doneOn = doneOn
+    }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import Foundation
+
+/// What a unit reports on a measure for a period.
+final class ProgressUpdate: Model, @unchecked Sendable {
+    static let schema = "progress_updates"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data
+    @Enum(key: "side") var side: Side
+    /// Reporting period, e.g. `2026-11` or `2026-Q4`.
+    @Field(key: "period") var period: String
+    @Enum(key: "status") var status: SideStatus
+    @Field(key: "percent") var percent: Int
+    @Field(key: "narrative") var narrative: String
+    @Field(key: "script") var script: String
+    /// Links to evidence (URLs).
+    @Field(key: "evidence") var evidence: [String]
+    @Enum(key: "visibility") var visibility: Visibility
+
+    // relations
+    @Parent(key: "measure_id") var measure: Measure
+    @Parent(key: "unit_id") var unit: Unit
+    @Parent(key: "author_id") var author: User
+
+    init() {}
+}

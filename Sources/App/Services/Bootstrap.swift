@@ -1,0 +1,78 @@
+import ChineseScript
+import Fluent
+import Foundation
+import Memorandum
+import Vapor
+
+/// First start: the shipped 2023 memorandum, the two liaison offices and an admin account.
+/// Each step runs only when its result is missing, so every later start does nothing.
+enum Bootstrap {
+    static let liaisonOffices: [(name: String, side: Side)] = [
+        ("重慶市人民政府港澳事務辦公室", .cq),
+        ("香港特別行政區政府政制及內地事務局", .hk),
+    ]
+
+    struct Result: Equatable {
+        var importedMemorandum = false
+        var createdUnits = 0
+        /// The admin's one-time password, when the account was created now; shown once.
+        var adminPassword: String?
+    }
+
+    static func run(on db: Database) async throws -> Result {
+        var result = Result()
+        result.importedMemorandum = try await importShippedMemorandum(on: db)
+        result.createdUnits = try await createLiaisonOffices(on: db)
+        result.adminPassword = try await createAdmin(on: db)
+        return result
+    }
+
+    /// The shipped 2023 memorandum, when no agreement is stored yet.
+    static func importShippedMemorandum(on db: Database) async throws -> Bool {
+        guard try await Agreement.query(on: db).count() == 0 else { return false }
+        let text = try ShippedMemoranda.text()
+        _ = try await AgreementImporter.store(
+            try MemorandumParser.parse(text), sourceText: text, sourceName: ShippedMemoranda.firstMeeting2023,
+            script: .traditional, actor: "system", on: db
+        )
+        return true
+    }
+
+    /// The liaison office of each side that has none yet.
+    static func createLiaisonOffices(on db: Database) async throws -> Int {
+        var created = 0
+        for office in liaisonOffices {
+            let exists = try await Unit.query(on: db).filter(\.$side == office.side).filter(\.$isLiaisonOffice == true).first()
+            guard exists == nil else { continue }
+            let unit = Unit(name: office.name, side: office.side, script: Script.traditional.languageTag, isLiaisonOffice: true)
+            try await db.transaction { tx in
+                try await unit.create(on: tx)
+                try await AuditEvent(actor: "system", action: "unit.create", entity: Unit.schema, entityID: unit.id, after: unit.name).create(on: tx)
+            }
+            created += 1
+        }
+        return created
+    }
+
+    /// An `admin` account with a one-time password, when there is no admin; returns the password.
+    static func createAdmin(on db: Database) async throws -> String? {
+        guard try await User.query(on: db).filter(\.$role == .admin).count() == 0 else { return nil }
+        let password = oneTimePassword()
+        let admin = User(
+            username: "admin", displayName: "Administrator", passwordHash: try Bcrypt.hash(password),
+            role: .admin, unitID: nil, mustChangePassword: true
+        )
+        try await db.transaction { tx in
+            try await admin.create(on: tx)
+            try await AuditEvent(actor: "system", action: "user.create", entity: User.schema, entityID: admin.id, after: "admin (admin)").create(on: tx)
+        }
+        return password
+    }
+
+    /// 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I), about 90 bits.
+    static func oneTimePassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+}

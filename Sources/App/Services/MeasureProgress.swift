@@ -1,0 +1,114 @@
+import Foundation
+
+/// Counts days between two dates for deadlines. Calendar days now; a working-day calendar
+/// (Mainland with 調休, Hong Kong general holidays) plugs in here later.
+protocol DeadlineCalendar: Sendable {
+    /// Days from `start` to `end` (negative when `end` is earlier); both ISO dates.
+    func days(from start: String, to end: String) -> Int?
+}
+
+struct CalendarDays: DeadlineCalendar {
+    static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    static func date(_ iso: String) -> Date? {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, iso.count == 10 else { return nil }
+        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        guard let date = utc.date(from: components),
+              utc.dateComponents([.year, .month, .day], from: date) == DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        else { return nil }
+        return date
+    }
+
+    static func iso(_ date: Date) -> String {
+        let c = utc.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    func days(from start: String, to end: String) -> Int? {
+        guard let a = Self.date(start), let b = Self.date(end) else { return nil }
+        return Self.utc.dateComponents([.day], from: a, to: b).day
+    }
+}
+
+enum TrafficLight: String, Codable, Sendable, CaseIterable {
+    /// Not started.
+    case grey
+    /// On track, or completed.
+    case green
+    /// A milestone falls due within `MeasureProgress.amberWindow` days.
+    case amber
+    /// A milestone is past due and not done.
+    case red
+}
+
+/// The status rules of a measure and their roll-up to areas and the agreement.
+enum MeasureProgress {
+    /// Days before a milestone's due date when the light turns amber.
+    static let amberWindow = 10
+
+    struct SideState: Equatable, Sendable {
+        var status: SideStatus
+        var percent: Int
+        var signedOff: Bool
+    }
+
+    struct MilestoneState: Equatable, Sendable {
+        var dueOn: String
+        var doneOn: String?
+    }
+
+    struct State: Equatable, Sendable, Codable {
+        var status: SideStatus
+        var percent: Int
+        var light: TrafficLight
+    }
+
+    /// - completed only when both sides have signed off;
+    /// - delayed when a milestone is past due and not done, or a side reports delay;
+    /// - not started while neither side has started;
+    /// - ongoing when every side that started reports a recurring activity; else in progress.
+    static func evaluate(cq: SideState, hk: SideState, milestones: [MilestoneState], today: String,
+                         calendar: DeadlineCalendar = CalendarDays()) -> State {
+        if cq.signedOff && hk.signedOff { return State(status: .completed, percent: 100, light: .green) }
+        let percent = Int((Double(cq.percent + hk.percent) / 2).rounded())
+        let open = milestones.filter { $0.doneOn == nil }
+        let daysLeft = open.compactMap { calendar.days(from: today, to: $0.dueOn) }
+        if daysLeft.contains(where: { $0 < 0 }) || cq.status == .delayed || hk.status == .delayed {
+            return State(status: .delayed, percent: percent, light: .red)
+        }
+        let dueSoon = daysLeft.contains { $0 <= amberWindow }
+        let started = [cq, hk].filter { $0.status != .notStarted || $0.percent > 0 }
+        if started.isEmpty {
+            return State(status: .notStarted, percent: 0, light: dueSoon ? .amber : .grey)
+        }
+        let status: SideStatus = started.allSatisfy { $0.status == .ongoing } ? .ongoing : .inProgress
+        return State(status: status, percent: percent, light: dueSoon ? .amber : .green)
+    }
+
+    /// Progress of a group of measures (an area, the agreement).
+    struct Rollup: Equatable, Sendable, Codable {
+        var measures: Int
+        var percent: Int
+        var byStatus: [SideStatus: Int]
+        var byLight: [TrafficLight: Int]
+
+        func count(_ status: SideStatus) -> Int { byStatus[status] ?? 0 }
+        func count(_ light: TrafficLight) -> Int { byLight[light] ?? 0 }
+    }
+
+    static func rollup(_ states: [State]) -> Rollup {
+        var byStatus: [SideStatus: Int] = [:]
+        var byLight: [TrafficLight: Int] = [:]
+        for s in states {
+            byStatus[s.status, default: 0] += 1
+            byLight[s.light, default: 0] += 1
+        }
+        let percent = states.isEmpty ? 0 : Int((Double(states.map(\.percent).reduce(0, +)) / Double(states.count)).rounded())
+        return Rollup(measures: states.count, percent: percent, byStatus: byStatus, byLight: byLight)
+    }
+}

@@ -1,0 +1,118 @@
+import Memorandum
+import Plot
+import Vapor
+
+/// The frame every public page shares: `lang`, skip link, header with the language switch,
+/// main content and footer.
+struct Layout {
+    let title: String
+    /// Path of this page, for the language switch.
+    let current: SiteURL
+    let l: Localizer
+    let body: Node<HTML.BodyContext>
+
+    func render() -> String {
+        let siteName = l.t("渝港合作", "渝港合作", "Chongqing–Hong Kong Cooperation")
+        let html = HTML(
+            .attribute(named: "lang", value: l.language.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(title + " · " + siteName),
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+            ),
+            .body(
+                .a(.class("skip"), .href("#main"), .text(l.t("跳至內容", "跳至内容", "Skip to content"))),
+                .header(
+                    .class("site"),
+                    .a(.class("brand"), .href(SiteURL.home.path), .text(siteName)),
+                    .nav(
+                        .attribute(named: "aria-label", value: l.t("主選單", "主菜单", "Main")),
+                        .ul(
+                            .li(.a(.href(SiteURL.home.path), .text(l.t("合作措施", "合作措施", "Measures")))),
+                            .li(.a(.href(SiteURL.agreement.path), .text(l.t("備忘錄全文", "备忘录全文", "Full text"))))
+                        )
+                    ),
+                    .nav(
+                        .class("languages"),
+                        .attribute(named: "aria-label", value: l.t("語言", "语言", "Language")),
+                        .ul(.forEach(DisplayLanguage.allCases) { lang in
+                            .li(lang == l.language
+                                ? .span(.attribute(named: "aria-current", value: "true"), .attribute(named: "lang", value: lang.rawValue), .text(lang.selfName))
+                                : .a(.href(current.path(lang: lang)), .attribute(named: "lang", value: lang.rawValue), .attribute(named: "hreflang", value: lang.rawValue), .text(lang.selfName)))
+                        })
+                    )
+                ),
+                .main(.id("main"), body),
+                .footer(
+                    .class("site"),
+                    .p(.text(l.t(
+                        "渝港合作會議：重慶市人民政府港澳事務辦公室、香港特別行政區政府政制及內地事務局",
+                        "渝港合作会议：重庆市人民政府港澳事务办公室、香港特别行政区政府政制及内地事务局",
+                        "Chongqing–Hong Kong Cooperation Conference: Hong Kong and Macao Affairs Office of the Chongqing Municipal People's Government; Constitutional and Mainland Affairs Bureau, HKSAR Government"
+                    )))
+                )
+            )
+        )
+        return html.render()
+    }
+}
+
+extension Localizer {
+    func status(_ s: SideStatus) -> String {
+        switch s {
+        case .notStarted: return t("未開展", "未开展", "Not started")
+        case .inProgress: return t("推進中", "推进中", "In progress")
+        case .ongoing: return t("持續進行", "持续进行", "Ongoing")
+        case .completed: return t("已完成", "已完成", "Completed")
+        case .delayed: return t("延誤", "延误", "Delayed")
+        }
+    }
+
+    func side(_ s: Side) -> String {
+        switch s {
+        case .cq: return t("渝方", "渝方", "Chongqing side")
+        case .hk: return t("港方", "港方", "Hong Kong side")
+        }
+    }
+
+    func light(_ light: TrafficLight) -> String {
+        switch light {
+        case .grey: return t("未開展", "未开展", "Not started")
+        case .green: return t("進度正常", "进度正常", "On track")
+        case .amber: return t("節點將至", "节点将至", "Milestone due soon")
+        case .red: return t("已逾期", "已逾期", "Overdue")
+        }
+    }
+
+    func measureLabel(_ number: String) -> String { t("措施 \(number)", "措施 \(number)", "Measure \(number)") }
+
+    func areaLabel(_ number: Int) -> String {
+        language == .en ? "Area \(number)" : ChineseNumeral.format(number) + "、"
+    }
+}
+
+/// Pieces several pages use.
+enum Parts {
+    static func progress(_ percent: Int, label: String) -> Node<HTML.BodyContext> {
+        .element(named: "progress", nodes: [
+            .attribute(named: "max", value: "100"),
+            .attribute(named: "value", value: String(percent)),
+            .attribute(named: "aria-label", value: label),
+            .text("\(percent)%"),
+        ])
+    }
+
+    static func statusBadge(_ status: SideStatus, _ l: Localizer) -> Node<HTML.BodyContext> {
+        .span(.class("status status-\(status.rawValue)"), .text(l.status(status)))
+    }
+
+    static func lightBadge(_ light: TrafficLight, _ l: Localizer) -> Node<HTML.BodyContext> {
+        .span(.class("light light-\(light.rawValue)"), .text(l.light(light)))
+    }
+
+    /// Content in the reader's script, marked with its language.
+    static func content<Context: HTML.BodyContext>(_ text: String, writtenIn script: String, _ l: Localizer) -> Node<Context> {
+        .span(.attribute(named: "lang", value: l.contentLang), .text(l.content(text, writtenIn: script)))
+    }
+}

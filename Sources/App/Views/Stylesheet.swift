@@ -1,0 +1,40 @@
+/// The site's one stylesheet, served at `/styles.css`. Hand-written; no build step.
+enum Stylesheet {
+    static let css = """
+    :root { --ink: #1d2329; --muted: #545f69; --line: #d5dbe0; --accent: #0b5c8e; --bg: #fff;
+            --grey: #6b7680; --green: #1e7a3c; --amber: #8a5a00; --red: #b3261e; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 16px/1.6 system-ui, "Noto Sans CJK TC", "Noto Sans CJK SC", sans-serif; color: var(--ink); background: var(--bg); }
+    a { color: var(--accent); }
+    a:focus-visible, button:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+    .skip { position: absolute; left: -9999px; }
+    .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 1; }
+    header.site { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; padding: .75rem 1rem; border-bottom: 1px solid var(--line); }
+    header.site .brand { font-weight: 700; text-decoration: none; color: var(--ink); }
+    header.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
+    nav.languages { margin-left: auto; }
+    nav.languages [aria-current] { font-weight: 700; }
+    main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+    footer.site { border-top: 1px solid var(--line); padding: 1rem; color: var(--muted); font-size: .875rem; }
+    h1 { font-size: 1.6rem; line-height: 1.3; overflow-wrap: anywhere; }
+    .meta, .note, .empty, .counts { color: var(--muted); }
+    progress { width: 100%; max-width: 30rem; height: .9rem; accent-color: var(--accent); }
+    ol.areas, ol.measures, ol.updates { list-style: none; padding: 0; }
+    ol.areas li, ol.measures li, ol.updates li { border-bottom: 1px solid var(--line); padding: .75rem 0; }
+    ol.areas .num { margin-right: .25rem; }
+    ul.counts { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem 1rem; padding: 0; }
+    .status, .light { display: inline-block; padding: 0 .4rem; border-radius: .25rem; border: 1px solid currentColor; font-size: .875rem; }
+    .light-grey { color: var(--grey); } .light-green { color: var(--green); }
+    .light-amber { color: var(--amber); } .light-red { color: var(--red); }
+    .status-completed { color: var(--green); } .status-delayed { color: var(--red); }
+    blockquote.measure-text { margin: 0; padding: .5rem 1rem; border-left: 4px solid var(--accent); background: #f4f7f9; }
+    .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
+    .side { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem 1rem; }
+    dl dt { font-weight: 600; } dl dd { margin: 0 0 .5rem 0; }
+    ol.timeline li.done { color: var(--muted); }
+    table.signatures { border-collapse: collapse; margin: 1rem 0; }
+    table.signatures td { padding: .25rem 1rem .25rem 0; }
+    .error { font-size: 1.1rem; }
+    @media print { header.site nav, .skip { display: none; } a { color: inherit; text-decoration: none; } }
+    """
+}

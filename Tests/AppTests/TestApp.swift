@@ -1,0 +1,68 @@
+@testable import App
+import Fluent
+import FluentPostgresDriver
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Where the suite runs: SQLite in memory, or PostgreSQL when `YUGANG_TEST_DATABASE` is a
+/// postgres:// URL (`make test` runs the suite both ways). On PostgreSQL each test gets its own
+/// schema, so tests run in parallel without seeing each other's rows.
+enum TestDatabase {
+    static let postgresURL = ProcessInfo.processInfo.environment["YUGANG_TEST_DATABASE"].flatMap { $0.hasPrefix("postgres") ? $0 : nil }
+
+    static var isPostgres: Bool { postgresURL != nil }
+}
+
+/// 2026-11-29 12:00 in Hong Kong and Chongqing.
+let fixedNow = Date(timeIntervalSince1970: 1_795_924_800)
+
+/// A configured app with migrations run, the 2023 memorandum imported and the liaison offices
+/// created; `body` runs against it and the app is shut down (and its schema dropped) afterwards.
+func withApp(_ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    var failure: Error?
+    do {
+        var config = try AppConfig.fromEnvironment([:])
+        config.database = .sqliteMemory
+        try await configure(app, config: config)
+        if let url = TestDatabase.postgresURL {
+            var postgres = try SQLPostgresConfiguration(url: url)
+            postgres.coreConfiguration.tls = .disable
+            postgres.searchPath = [schema]
+            app.databases.use(.postgres(configuration: postgres), as: .psql, isDefault: true)
+            try await (app.db as! SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
+        }
+        app.clock = .fixed(fixedNow)
+        try await app.prepareDatabase()
+        _ = try await Bootstrap.importShippedMemorandum(on: app.db)
+        _ = try await Bootstrap.createLiaisonOffices(on: app.db)
+        try await body(app)
+    } catch {
+        // PostgreSQL errors hide their detail from `description`; tests want it.
+        failure = TestFailure(detail: String(reflecting: error))
+    }
+    if TestDatabase.isPostgres {
+        try? await (app.db as! SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
+    }
+    try await app.asyncShutdown()
+    if let failure { throw failure }
+}
+
+extension Application {
+    /// GET `path` and return status and body.
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> (HTTPStatus, String, HTTPHeaders) {
+        var result: (HTTPStatus, String, HTTPHeaders) = (.ok, "", [:])
+        try await testing().test(.GET, path, headers: headers) { res async in
+            result = (res.status, res.body.string, res.headers)
+        }
+        return result
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let detail: String
+    var description: String { detail }
+}
