@@ -65,7 +65,13 @@ struct MeasuresAPIController {
     func list(req: Request) async throws -> MeasureList {
         let o = try await PortalQueries.overview(on: req.db, today: req.application.clock.today)
         var rows = o.areas.flatMap(\.measures)
-        if let area = req.query[Int.self, at: "area"] { rows = rows.filter { $0.areaNumber == area } }
+        if let raw = req.query[String.self, at: "area"] {
+            guard let area = Int(raw), (1...99).contains(area) else {
+                throw AppError.badRequest(hant: "area 須為 1 至 99 的整數。", hans: "area 须为 1 至 99 的整数。",
+                                          en: "area must be a whole number from 1 to 99.")
+            }
+            rows = rows.filter { $0.areaNumber == area }
+        }
         return MeasureList(agreement: o.agreement.title, revision: o.agreement.revision, count: rows.count,
                            measures: rows.map { dto($0, script: o.agreement.script) })
     }

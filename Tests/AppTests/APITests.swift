@@ -1,0 +1,78 @@
+@testable import App
+import Foundation
+import Testing
+import Vapor
+
+@Suite struct APITests {
+    @Test func listsTheFortySevenMeasuresWithBothScripts() async throws {
+        try await withApp { app in
+            let (status, body, headers) = try await app.get("/api/v1/measures")
+            #expect(status == .ok)
+            #expect(headers.contentType == .json)
+            let list = try JSONDecoder().decode(MeasuresAPIController.MeasureList.self, from: Data(body.utf8))
+            #expect(list.count == 47)
+            #expect(list.measures.map(\.number).last == "11.3")
+            let health = try #require(list.measures.first { $0.number == "10.1" })
+            #expect(health.text.zhHans.hasPrefix("促进渝港卫生健康常态化交流"))
+            #expect(health.text.script == "zh-Hant")
+            #expect(health.sides.map(\.side) == [.cq, .hk])
+            let (_, area, _) = try await app.get("/api/v1/measures?area=6")
+            #expect(try JSONDecoder().decode(MeasuresAPIController.MeasureList.self, from: Data(area.utf8)).count == 5)
+        }
+    }
+
+    @Test func oneMeasureAndProblemJSONForUnknownOnes() async throws {
+        try await withApp { app in
+            let (status, body, _) = try await app.get("/api/v1/measures/11.2")
+            #expect(status == .ok)
+            let measure = try JSONDecoder().decode(MeasuresAPIController.MeasureDTO.self, from: Data(body.utf8))
+            #expect(measure.url == "/measures/11.2")
+            #expect(measure.light == .grey)
+            for path in ["/api/v1/measures/11.9", "/api/v1/measures/x", "/api/v1/nothing"] {
+                let (missing, problem, headers) = try await app.get(path + "?lang=en")
+                #expect(missing == .notFound)
+                #expect(headers.contentType?.subType == "problem+json")
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(problem.utf8)) as? [String: Any])
+                #expect(object["status"] as? Int == 404)
+                #expect(object["detail"] as? String == "There is no such page.")
+            }
+            let (bad, _, _) = try await app.get("/api/v1/measures?area=abc")
+            #expect(bad == .badRequest)
+        }
+    }
+
+    @Test func csvExportOpensInExcel() async throws {
+        try await withApp { app in
+            let (status, body, headers) = try await app.get("/api/v1/measures.csv?lang=zh-Hans")
+            #expect(status == .ok)
+            #expect(headers.contentType?.subType == "csv")
+            #expect(body.hasPrefix("\u{FEFF}number,area,text,status"))
+            let lines = body.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == 48)
+            #expect(lines.contains { $0.hasPrefix("10.1,10,促进渝港卫生健康常态化交流") })
+            #expect(headers.first(name: .contentDisposition)?.contains("yugang-measures.csv") == true)
+        }
+    }
+
+    @Test func csvFieldsAreQuotedAndNotExecutable() {
+        #expect(MeasuresAPIController.csvField("a,b") == "\"a,b\"")
+        #expect(MeasuresAPIController.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(MeasuresAPIController.csvField("=HYPERLINK(1)") == "'=HYPERLINK(1)")
+        #expect(MeasuresAPIController.csvField("-5") == "-5")
+    }
+
+    @Test func openAPIDocumentDescribesEveryAPIRoute() async throws {
+        try await withApp { app in
+            let (status, body, _) = try await app.get("/api/v1/openapi.json")
+            #expect(status == .ok)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            #expect(object["openapi"] as? String == "3.1.0")
+            let documented = Set((object["paths"] as? [String: Any] ?? [:]).keys)
+            let registered = Set(app.routes.all.map { "/" + $0.path.map(\.description).joined(separator: "/") }
+                .filter { $0.hasPrefix("/api/") }
+                .map { $0.replacingOccurrences(of: ":number", with: "{number}") })
+            #expect(documented == registered)
+            #expect(documented == Set(OpenAPIDocument.paths))
+        }
+    }
+}
