@@ -31,6 +31,13 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     }
     app.migrations.add(Migrations.all)
 
+    // Sessions live in the database, so several instances share them.
+    app.sessions.use(.fluent)
+    let secure = config.isSecure
+    app.sessions.configuration = SessionsConfiguration(cookieName: "yugang_session") { id in
+        HTTPCookies.Value(string: id.string, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
     // Errors first, so that they also cover what later middleware throws.
     app.middleware = .init()
     app.middleware.use(AppErrorMiddleware(converter: converter))

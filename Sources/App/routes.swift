@@ -19,6 +19,37 @@ func routes(_ app: Application, converter: ScriptConverter) throws {
     api.get("measures", use: measures.list)
     api.get("measures.csv", use: measures.csv)
     api.get("measures", ":number", use: measures.show)
+    // Officers: a session cookie (browsers, with CSRF tokens) or a bearer token (API clients).
+    let sessions = app.grouped(app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())
+    let officers = OfficerController(converter: converter)
+    sessions.get("login", use: officers.loginPage)
+    sessions.post("login", use: officers.login)
+    sessions.post("logout", use: officers.logout)
+    let officer = sessions.grouped(OfficerGuard()).grouped("officer")
+    officer.get(use: officers.dashboard)
+    officer.get("password", use: officers.passwordPage)
+    officer.post("password", use: officers.changePassword)
+    officer.get("measures", ":number", use: officers.measure)
+    officer.post("measures", ":number", "updates", use: officers.postUpdate)
+    officer.post("measures", ":number", "milestones", use: officers.addMilestone)
+    officer.post("measures", ":number", "assignments", use: officers.assign)
+    officer.post("measures", ":number", "signoff", use: officers.signOff)
+    officer.post("measures", ":number", "signoff", "revoke", use: officers.revokeSignOff)
+    officer.post("milestones", ":id", "done", use: officers.completeMilestone)
+    officer.post("assignments", ":id", "delete", use: officers.unassign)
+    officer.post("updates", ":id", "publish", use: officers.publish)
+    officer.get("users") { try await officers.usersPage(req: $0) }
+    officer.post("users", use: officers.createUser)
+    officer.get("units") { try await officers.unitsPage(req: $0) }
+    officer.post("units", use: officers.createUnit)
+    officer.get("tokens") { try await officers.tokensPage(req: $0) }
+    officer.post("tokens", use: officers.createToken)
+
+    let writes = api.grouped(app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), CSRFMiddleware(), OfficerGuard())
+    let writeAPI = WriteAPIController(converter: converter)
+    writes.post("measures", ":number", "updates", use: writeAPI.postUpdate)
+    writes.post("measures", ":number", "milestones", use: writeAPI.addMilestone)
+
     api.get("openapi.json") { _ -> Response in
         var headers = HTTPHeaders()
         headers.contentType = .json

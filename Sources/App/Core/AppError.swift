@@ -7,11 +7,22 @@ import Vapor
 enum AppError: Error, Sendable {
     case notFound
     case badRequest(hant: String, hans: String, en: String)
+    /// Not logged in (API: no valid token or session).
+    case unauthorized
+    /// Logged in, but the role or side may not do this.
+    case forbidden
+    /// The form's CSRF token is missing or wrong.
+    case csrf
+    /// Form or JSON values that break a rule; nothing was saved.
+    case invalid(FieldErrors)
 
     var status: HTTPResponseStatus {
         switch self {
         case .notFound: return .notFound
         case .badRequest: return .badRequest
+        case .unauthorized: return .unauthorized
+        case .forbidden, .csrf: return .forbidden
+        case .invalid: return .unprocessableEntity
         }
     }
 
@@ -19,8 +30,36 @@ enum AppError: Error, Sendable {
         switch self {
         case .notFound: return l.t("找不到這個頁面。", "找不到这个页面。", "There is no such page.")
         case .badRequest(let hant, let hans, let en): return l.t(hant, hans, en)
+        case .unauthorized: return l.t("請先登入。", "请先登录。", "Please log in first.")
+        case .forbidden: return l.t("你的帳戶無權進行這項操作。", "你的账户无权进行这项操作。", "Your account may not do this.")
+        case .csrf: return l.t("表格已過期，請返回重新提交。", "表单已过期，请返回重新提交。", "The form has expired. Please go back and send it again.")
+        case .invalid(let errors): return errors.summary(l)
         }
     }
+}
+
+/// Messages per field, each in the three interface languages.
+struct FieldErrors: Error, Sendable, Equatable {
+    struct Message: Sendable, Equatable {
+        let hant: String, hans: String, en: String
+        func text(_ l: Localizer) -> String { l.t(hant, hans, en) }
+    }
+
+    private(set) var fields: [String: Message] = [:]
+
+    var isEmpty: Bool { fields.isEmpty }
+
+    mutating func add(_ field: String, _ hant: String, _ hans: String, _ en: String) {
+        if fields[field] == nil { fields[field] = Message(hant: hant, hans: hans, en: en) }
+    }
+
+    subscript(field: String) -> Message? { fields[field] }
+
+    func summary(_ l: Localizer) -> String {
+        l.t("請更正以下欄位：", "请更正以下字段：", "Please correct: ") + fields.keys.sorted().joined(separator: ", ")
+    }
+
+    func throwIfAny() throws { if !isEmpty { throw AppError.invalid(self) } }
 }
 
 /// Turns every error into an HTML page for browsers or `application/problem+json` under `/api`.
@@ -42,13 +81,21 @@ struct AppErrorMiddleware: AsyncMiddleware {
             case let abort as AbortError where abort.status.code < 500:
                 status = abort.status
                 message = abort.status == .notFound ? AppError.notFound.message(l) : Self.clientMessage(abort.status, l)
+            case let decoding as DecodingError:
+                status = .badRequest
+                message = l.t("提交的資料格式不正確。", "提交的数据格式不正确。", "The data sent is not in the expected form.")
+                req.logger.debug("bad input: \(decoding)")
             default:
                 req.logger.report(error: error)
                 status = .internalServerError
                 message = l.t("系統發生錯誤，請稍後再試。", "系统发生错误，请稍后再试。", "Something went wrong on our side. Please try again later.")
             }
             if req.url.path.hasPrefix("/api/") {
-                return Self.problem(status: status, detail: message)
+                var fields: [String: String] = [:]
+                if case .invalid(let errors)? = error as? AppError {
+                    fields = errors.fields.mapValues { $0.text(l) }
+                }
+                return Self.problem(status: status, detail: message, fields: fields)
             }
             return Self.page(status: status, message: message, l: l)
         }
@@ -62,9 +109,13 @@ struct AppErrorMiddleware: AsyncMiddleware {
         }
     }
 
-    static func problem(status: HTTPResponseStatus, detail: String) -> Response {
-        struct Problem: Encodable { let type: String; let title: String; let status: UInt; let detail: String }
-        let body = Problem(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail)
+    static func problem(status: HTTPResponseStatus, detail: String, fields: [String: String] = [:]) -> Response {
+        struct Problem: Encodable {
+            let type: String; let title: String; let status: UInt; let detail: String
+            let errors: [String: String]?
+        }
+        let body = Problem(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail,
+                           errors: fields.isEmpty ? nil : fields)
         let data = (try? JSONEncoder().encode(body)) ?? Data()
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])

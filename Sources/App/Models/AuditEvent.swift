@@ -17,12 +17,15 @@ final class AuditEvent: Model, @unchecked Sendable {
     @OptionalField(key: "entity_id") var entityID: UUID?
     @OptionalField(key: "before") var before: String?
     @OptionalField(key: "after") var after: String?
+    /// The measure the event concerns, for the measure's history.
+    @OptionalField(key: "measure_id") var measureID: UUID?
 
     // relations
     @OptionalParent(key: "actor_id") var actorUser: User?
 
     init() {}
-    init(actor: String, actorID: UUID? = nil, action: String, entity: String, entityID: UUID?, before: String? = nil, after: String? = nil) {
+    init(actor: String, actorID: UUID? = nil, action: String, entity: String, entityID: UUID?, before: String? = nil, after: String? = nil, measureID: UUID? = nil) {
+        self.measureID = measureID
         self.actor = actor
         self.$actorUser.id = actorID
         self.action = action

@@ -21,11 +21,15 @@ final class ProgressUpdate: Model, @unchecked Sendable {
     /// Links to evidence (URLs).
     @Field(key: "evidence") var evidence: [String]
     @Enum(key: "visibility") var visibility: Visibility
+    /// The unit asks its liaison office to make the update public.
+    @Field(key: "publish_requested") var publishRequested: Bool
+    @OptionalField(key: "approved_at") var approvedAt: Date?
 
     // relations
     @Parent(key: "measure_id") var measure: Measure
     @Parent(key: "unit_id") var unit: Unit
     @Parent(key: "author_id") var author: User
+    @OptionalParent(key: "approved_by") var approvedBy: User?
 
     init() {}
 }

@@ -10,6 +10,8 @@ struct Layout {
     let current: SiteURL
     let l: Localizer
     let body: Node<HTML.BodyContext>
+    /// The logged-in officer and the session's CSRF token, on officer pages.
+    var officer: (Officer, String)? = nil
 
     func render() -> String {
         let siteName = l.t("渝港合作", "渝港合作", "Chongqing–Hong Kong Cooperation")
@@ -30,7 +32,8 @@ struct Layout {
                         .attribute(named: "aria-label", value: l.t("主選單", "主菜单", "Main")),
                         .ul(
                             .li(.a(.href(SiteURL.home.path), .text(l.t("合作措施", "合作措施", "Measures")))),
-                            .li(.a(.href(SiteURL.agreement.path), .text(l.t("備忘錄全文", "备忘录全文", "Full text"))))
+                            .li(.a(.href(SiteURL.agreement.path), .text(l.t("備忘錄全文", "备忘录全文", "Full text")))),
+                            .unwrap(officer) { o, csrf in officerNav(o, csrf) }
                         )
                     ),
                     .nav(
@@ -46,6 +49,7 @@ struct Layout {
                 .main(.id("main"), body),
                 .footer(
                     .class("site"),
+                    .if(officer == nil, .p(.a(.href(SiteURL.login.path), .text(l.t("工作人員登入", "工作人员登录", "Officer log-in"))))),
                     .p(.text(l.t(
                         "渝港合作會議：重慶市人民政府港澳事務辦公室、香港特別行政區政府政制及內地事務局",
                         "渝港合作会议：重庆市人民政府港澳事务办公室、香港特别行政区政府政制及内地事务局",
@@ -55,6 +59,18 @@ struct Layout {
             )
         )
         return html.render()
+    }
+
+    private func officerNav(_ o: Officer, _ csrf: String) -> Node<HTML.ListContext> {
+        .group(
+            .li(.a(.href(SiteURL.officer.path), .text(l.t("工作台", "工作台", "Dashboard")))),
+            .if(o.role == .admin, .group(
+                .li(.a(.href(SiteURL.officerUsers.path), .text(l.t("帳戶", "账户", "Accounts")))),
+                .li(.a(.href(SiteURL.officerUnits.path), .text(l.t("單位", "单位", "Units"))))
+            )),
+            .li(.a(.href(SiteURL.officerTokens.path), .text(l.t("API 權杖", "API 令牌", "API tokens")))),
+            .li(FormContext(csrf: csrf, l: l).button(action: .logout, label: l.t("登出", "退出登录", "Log out") + " · " + o.displayName, className: "link"))
+        )
     }
 }
 

@@ -1,7 +1,10 @@
 /// The OpenAPI 3.1 document of `/api/v1`, served at `/api/v1/openapi.json`.
 /// Every endpoint the API registers is described here; a test checks both lists agree.
 enum OpenAPIDocument {
-    static let paths = ["/api/v1/measures", "/api/v1/measures/{number}", "/api/v1/measures.csv", "/api/v1/openapi.json"]
+    static let paths = [
+        "/api/v1/measures", "/api/v1/measures/{number}", "/api/v1/measures.csv", "/api/v1/openapi.json",
+        "/api/v1/measures/{number}/updates", "/api/v1/measures/{number}/milestones",
+    ]
 
     static let json = #"""
     {
@@ -51,6 +54,40 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/measures/{number}/updates": {
+          "post": {
+            "operationId": "createProgressUpdate",
+            "summary": "Report progress on a measure for your side (unit officers of an assigned unit, liaison offices)",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/MeasureNumber" }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ProgressUpdateInput" } } } },
+            "responses": {
+              "201": { "description": "Stored", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ProgressUpdateCreated" } } } },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/measures/{number}/milestones": {
+          "post": {
+            "operationId": "createMilestone",
+            "summary": "Add a milestone for your side of a measure",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/MeasureNumber" }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/MilestoneInput" } } } },
+            "responses": {
+              "201": { "description": "Stored" },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "operationId": "getOpenAPI",
@@ -60,6 +97,12 @@ enum OpenAPIDocument {
         }
       },
       "components": {
+        "securitySchemes": {
+          "bearer": { "type": "http", "scheme": "bearer", "description": "A token from /officer/tokens. A browser session with the X-CSRF-Token header works too." }
+        },
+        "parameters": {
+          "MeasureNumber": { "name": "number", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{1,2}\\.[0-9]{1,3}$" }, "example": "11.2" }
+        },
         "responses": {
           "Problem": { "description": "An error (RFC 9457)", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         },
@@ -67,7 +110,38 @@ enum OpenAPIDocument {
           "Problem": {
             "type": "object",
             "required": ["type", "title", "status", "detail"],
-            "properties": { "type": { "type": "string" }, "title": { "type": "string" }, "status": { "type": "integer" }, "detail": { "type": "string" } }
+            "properties": {
+              "type": { "type": "string" }, "title": { "type": "string" }, "status": { "type": "integer" }, "detail": { "type": "string" },
+              "errors": { "type": "object", "description": "Message per invalid field", "additionalProperties": { "type": "string" } }
+            }
+          },
+          "ProgressUpdateInput": {
+            "type": "object",
+            "required": ["period", "status", "percent", "narrative", "visibility"],
+            "properties": {
+              "period": { "type": "string", "description": "A month (2026-11) or a quarter (2026-Q4)", "example": "2026-11" },
+              "status": { "$ref": "#/components/schemas/Status" },
+              "percent": { "type": "integer", "minimum": 0, "maximum": 100 },
+              "narrative": { "type": "string", "minLength": 1, "maxLength": 5000 },
+              "evidence": { "type": "array", "maxItems": 10, "items": { "type": "string", "format": "uri" } },
+              "visibility": { "type": "string", "enum": ["draft", "internal", "public"], "description": "public from a unit officer asks the liaison office to publish" }
+            }
+          },
+          "ProgressUpdateCreated": {
+            "type": "object",
+            "required": ["id", "measure", "side", "visibility", "publishRequested"],
+            "properties": {
+              "id": { "type": "string", "format": "uuid" },
+              "measure": { "type": "string" },
+              "side": { "type": "string", "enum": ["cq", "hk"] },
+              "visibility": { "type": "string", "enum": ["draft", "internal", "public"] },
+              "publishRequested": { "type": "boolean" }
+            }
+          },
+          "MilestoneInput": {
+            "type": "object",
+            "required": ["title", "dueOn"],
+            "properties": { "title": { "type": "string", "minLength": 1, "maxLength": 200 }, "dueOn": { "type": "string", "format": "date" } }
           },
           "Text": {
             "type": "object",

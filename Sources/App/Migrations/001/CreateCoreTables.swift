@@ -182,6 +182,9 @@ struct CreateProgressUpdates: AsyncMigration {
             .field("script", .string, .required)
             .field("evidence", .array(of: .string), .required)
             .field("visibility", .string, .required)
+            .field("publish_requested", .bool, .required)
+            .field("approved_by", .uuid, .references(User.schema, .id))
+            .field("approved_at", .datetime)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()
@@ -201,9 +204,25 @@ struct CreateAuditEvents: AsyncMigration {
             .field("entity_id", .uuid)
             .field("before", .string)
             .field("after", .string)
+            .field("measure_id", .uuid)
             .create()
     }
     func revert(on db: Database) async throws { try await db.schema(AuditEvent.schema).delete() }
+}
+
+struct CreateAPITokens: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema(APIToken.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(User.schema, .id))
+            .field("name", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("last_used_at", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema(APIToken.schema).delete() }
 }
 
 enum Migrations {
@@ -212,5 +231,6 @@ enum Migrations {
         CreateMechanisms(), CreateAgreements(), CreateAgreementRevisions(), CreateAreas(),
         CreateMeasures(), CreateUnits(), CreateUsers(), CreateMeasureSides(), CreateAssignments(),
         CreateMilestones(), CreateProgressUpdates(), CreateAuditEvents(),
+        SessionRecord.migration, CreateAPITokens(),
     ]
 }

@@ -1,0 +1,123 @@
+import Crypto
+import Fluent
+import Foundation
+import Vapor
+
+extension User: ModelSessionAuthenticatable {}
+
+/// An officer as the request sees it: the account and its unit (nil for admins without one).
+struct Officer: Sendable {
+    let id: UUID
+    let username: String
+    let displayName: String
+    let role: UserRole
+    let unitID: UUID?
+    let unitName: String?
+    let unitScript: String?
+    let side: Side?
+
+    var label: String { "\(displayName) (\(username))" }
+}
+
+extension Request {
+    /// The logged-in officer, or nil. Disabled accounts count as logged out.
+    func officer() async throws -> Officer? {
+        guard let user = auth.get(User.self), !user.isDisabled else { return nil }
+        if let cached = storage[OfficerKey.self] { return cached }
+        try await user.$unit.load(on: db)
+        let officer = Officer(
+            id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
+            unitID: user.unit?.id, unitName: user.unit?.name, unitScript: user.unit?.script, side: user.unit?.side
+        )
+        storage[OfficerKey.self] = officer
+        return officer
+    }
+
+    func requireOfficer() async throws -> Officer {
+        guard let officer = try await officer() else { throw AppError.unauthorized }
+        return officer
+    }
+
+    private struct OfficerKey: StorageKey { typealias Value = Officer }
+
+    /// The session's CSRF token, created on first use.
+    var csrfToken: String {
+        if let token = session.data[CSRF.sessionKey] { return token }
+        let token = CSRF.newToken()
+        session.data[CSRF.sessionKey] = token
+        return token
+    }
+}
+
+enum CSRF {
+    static let sessionKey = "csrf"
+    static let field = "_csrf"
+    static let header = "X-CSRF-Token"
+
+    static func newToken() -> String {
+        Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Whether `candidate` matches the session's token (constant-time comparison).
+    static func matches(_ candidate: String?, session: Session) -> Bool {
+        guard let expected = session.data[sessionKey], let candidate else { return false }
+        let a = Array(expected.utf8), b = Array(candidate.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// Every state-changing request from a browser carries the session's CSRF token, as the form
+/// field `_csrf` or the `X-CSRF-Token` header. Requests with a bearer token are exempt: no
+/// browser sends one on its own.
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let safe: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
+        if !safe.contains(req.method), req.headers.bearerAuthorization == nil {
+            var candidate = req.headers.first(name: CSRF.header)
+            if candidate == nil, req.headers.contentType == .urlEncodedForm {
+                candidate = try? req.content.get(String.self, at: CSRF.field)
+            }
+            guard CSRF.matches(candidate, session: req.session) else { throw AppError.csrf }
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// Officer pages: log-in required (HTML: a redirect to `/login`), and an officer with a one-time
+/// password must choose a new one first.
+struct OfficerGuard: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard let user = req.auth.get(User.self), !user.isDisabled else {
+            if req.url.path.hasPrefix("/api/") { throw AppError.unauthorized }
+            let back = req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/._-"))) ?? "/officer"
+            return req.redirect(to: SiteURL.login.path + "?next=" + back)
+        }
+        if user.mustChangePassword, req.url.path != SiteURL.password.path, !req.url.path.hasPrefix("/api/") {
+            return req.redirect(to: SiteURL.password.path)
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// `Authorization: Bearer …` for the API.
+struct TokenAuthenticator: AsyncBearerAuthenticator {
+    func authenticate(bearer: BearerAuthorization, for req: Request) async throws {
+        let hash = TokenHash.of(bearer.token)
+        guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == hash).with(\.$user).first(),
+              !token.user.isDisabled, !token.user.mustChangePassword else { return }
+        token.lastUsedAt = Date()
+        try await token.save(on: req.db)
+        req.auth.login(token.user)
+    }
+}
+
+enum TokenHash {
+    static func of(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A new token: `yg_` and 40 random URL-safe characters.
+    static func newToken() -> String { "yg_" + CSRF.newToken().prefix(40) }
+}

@@ -1,0 +1,123 @@
+import ChineseScript
+import Fluent
+import Foundation
+import Vapor
+
+/// Log-in, passwords, accounts, units and API tokens.
+enum AccountActions {
+    static let minimumPasswordLength = 12
+
+    /// The user for a name and password, or nil; the same answer for an unknown name and a wrong
+    /// password, and the same work (one bcrypt check) either way.
+    static func verify(username: String, password: String, on db: Database) async throws -> User? {
+        let user = try await User.query(on: db).filter(\.$username == username.lowercased()).first()
+        // A hash of a random password keeps the time the same for unknown names.
+        let hash = user?.passwordHash ?? dummyHash
+        let matches = (try? Bcrypt.verify(password, created: hash)) ?? false
+        guard let user, matches, !user.isDisabled else { return nil }
+        return user
+    }
+
+    private static let dummyHash = try! Bcrypt.hash(Bootstrap.oneTimePassword())
+
+    static func changePassword(_ user: User, current: String?, new: String?, confirm: String?, on database: Database) async throws {
+        var errors = FieldErrors()
+        if !((try? Bcrypt.verify(current ?? "", created: user.passwordHash)) ?? false) {
+            errors.add("current", "現有密碼不正確。", "现有密码不正确。", "The current password is not right.")
+        }
+        let new = new ?? ""
+        if new.count < minimumPasswordLength {
+            errors.add("new", "新密碼須至少 \(minimumPasswordLength) 個字元。", "新密码须至少 \(minimumPasswordLength) 个字符。",
+                       "The new password needs at least \(minimumPasswordLength) characters.")
+        } else if new == current {
+            errors.add("new", "新密碼不可與現有密碼相同。", "新密码不可与现有密码相同。", "Choose a password different from the current one.")
+        }
+        if new != (confirm ?? "") {
+            errors.add("confirm", "兩次輸入的新密碼不一致。", "两次输入的新密码不一致。", "The two new passwords differ.")
+        }
+        try errors.throwIfAny()
+        user.passwordHash = try Bcrypt.hash(new)
+        user.mustChangePassword = false
+        try await database.transaction { db in
+            try await user.update(on: db)
+            try await AuditEvent(actor: "\(user.displayName) (\(user.username))", actorID: user.id, action: "user.password",
+                                 entity: User.schema, entityID: user.id).create(on: db)
+        }
+    }
+
+    /// A new account with a one-time password, which is returned to be handed over once.
+    static func createUser(username: String?, displayName: String?, role: String?, unitID: UUID?, by o: Officer,
+                           on database: Database) async throws -> String {
+        guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
+        var errors = FieldErrors()
+        let username = (username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        if username.count < 3 || username.count > 40 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+            errors.add("username", "用戶名須為 3 至 40 個英文字母、數字或 . _ -。", "用户名须为 3 至 40 个英文字母、数字或 . _ -。",
+                       "User names are 3 to 40 letters, digits, dots, dashes or underscores.")
+        } else if try await User.query(on: database).filter(\.$username == username).count() > 0 {
+            errors.add("username", "這個用戶名已被使用。", "这个用户名已被使用。", "That user name is taken.")
+        }
+        let displayName = (displayName ?? "").trimmingCharacters(in: .whitespaces)
+        if displayName.isEmpty || displayName.count > 100 {
+            errors.add("displayName", "請填寫姓名（最多 100 字）。", "请填写姓名（最多 100 字）。", "Give a name (at most 100 characters).")
+        }
+        let parsedRole = UserRole(rawValue: role ?? "")
+        if parsedRole == nil { errors.add("role", "請選擇角色。", "请选择角色。", "Choose a role.") }
+        let unit = try await Unit.find(unitID, on: database)
+        if parsedRole == .liaison, unit?.isLiaisonOffice != true {
+            errors.add("unit", "聯絡辦公室角色須屬於一方的聯絡辦公室。", "联络办公室角色须属于一方的联络办公室。",
+                       "A liaison officer belongs to a side's liaison office.")
+        } else if parsedRole == .unitOfficer, unit == nil {
+            errors.add("unit", "單位人員須屬於一個單位。", "单位人员须属于一个单位。", "A unit officer belongs to a unit.")
+        }
+        try errors.throwIfAny()
+        let password = Bootstrap.oneTimePassword()
+        let user = User(username: username, displayName: displayName, passwordHash: try Bcrypt.hash(password), role: parsedRole!,
+                        unitID: try unit?.requireID(), mustChangePassword: true)
+        try await database.transaction { db in
+            try await user.create(on: db)
+            try await OfficerActions.audit("user.create", User.schema, user.id, by: o,
+                                           after: OfficerActions.json(["username": username, "role": parsedRole!.rawValue, "unit": unit?.name ?? ""]),
+                                           measureID: nil, on: db)
+        }
+        return password
+    }
+
+    static func createUnit(name: String?, side: String?, by o: Officer, converter: ScriptConverter, on database: Database) async throws {
+        guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
+        var errors = FieldErrors()
+        let name = (name ?? "").trimmingCharacters(in: .whitespaces)
+        let parsedSide = Side(rawValue: side ?? "")
+        if name.isEmpty || name.count > 100 {
+            errors.add("name", "請填寫單位名稱（最多 100 字）。", "请填写单位名称（最多 100 字）。", "Give the unit's name (at most 100 characters).")
+        }
+        if parsedSide == nil { errors.add("side", "請選擇渝方或港方。", "请选择渝方或港方。", "Choose the Chongqing or Hong Kong side.") }
+        if let parsedSide, !name.isEmpty, try await Unit.query(on: database).filter(\.$side == parsedSide).filter(\.$name == name).count() > 0 {
+            errors.add("name", "這個單位已存在。", "这个单位已存在。", "That unit exists already.")
+        }
+        try errors.throwIfAny()
+        let script = (try? converter.detect(name)) == .simplified ? Script.simplified : Script.traditional
+        let unit = Unit(name: name, side: parsedSide!, script: script.languageTag)
+        try await database.transaction { db in
+            try await unit.create(on: db)
+            try await OfficerActions.audit("unit.create", Unit.schema, unit.id, by: o, after: OfficerActions.json(["name": name, "side": parsedSide!.rawValue]),
+                                           measureID: nil, on: db)
+        }
+    }
+
+    /// A new API token for `o`; the token itself is returned once and only its hash kept.
+    static func createToken(name: String?, by o: Officer, on database: Database) async throws -> String {
+        var errors = FieldErrors()
+        let name = (name ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty || name.count > 100 { errors.add("name", "請為權杖命名。", "请为令牌命名。", "Name the token.") }
+        try errors.throwIfAny()
+        let token = TokenHash.newToken()
+        let record = APIToken(userID: o.id, name: name, tokenHash: TokenHash.of(token))
+        try await database.transaction { db in
+            try await record.create(on: db)
+            try await OfficerActions.audit("token.create", APIToken.schema, record.id, by: o, after: OfficerActions.json(["name": name]),
+                                           measureID: nil, on: db)
+        }
+        return token
+    }
+}

@@ -1,0 +1,317 @@
+import ChineseScript
+import Fluent
+import Foundation
+import Vapor
+
+/// Who may do what. Every check runs on the server, for forms and API alike.
+enum Permissions {
+    /// Report progress or manage milestones for `side` of a measure: the liaison office of that
+    /// side, or an officer of a unit of that side assigned to the measure.
+    static func mayWork(_ o: Officer, side: Side, measureID: UUID, on db: Database) async throws -> Bool {
+        guard o.side == side else { return false }
+        switch o.role {
+        case .liaison:
+            return true
+        case .unitOfficer:
+            guard let unitID = o.unitID else { return false }
+            return try await Assignment.query(on: db)
+                .filter(\.$measure.$id == measureID).filter(\.$unit.$id == unitID).count() > 0
+        case .admin, .viewer:
+            return false
+        }
+    }
+
+    /// Assign units, approve publication and sign off for `side`.
+    static func isLiaison(_ o: Officer, of side: Side) -> Bool { o.role == .liaison && o.side == side }
+
+    static func mayManageAccounts(_ o: Officer) -> Bool { o.role == .admin }
+}
+
+/// A validated progress update, from a form or the API.
+struct ProgressDraft: Sendable, Equatable {
+    var period: String
+    var status: SideStatus
+    var percent: Int
+    var narrative: String
+    var evidence: [String]
+    var visibility: Visibility
+    /// Ask for (or, for a liaison office, give) publication on the public site.
+    var makePublic: Bool
+
+    static let maxNarrative = 5000
+    static let maxEvidence = 10
+
+    /// Checks every field and reports all mistakes at once.
+    static func validate(period: String?, status: String?, percent: String?, narrative: String?, evidence: String?,
+                         visibility: String?) throws -> ProgressDraft {
+        var errors = FieldErrors()
+        let period = (period ?? "").trimmingCharacters(in: .whitespaces)
+        if !isPeriod(period) {
+            errors.add("period", "報告期須為年月（如 2026-11）或季度（如 2026-Q4）。", "报告期须为年月（如 2026-11）或季度（如 2026-Q4）。",
+                       "The period must be a month (2026-11) or a quarter (2026-Q4).")
+        }
+        let parsedStatus = SideStatus(rawValue: status ?? "")
+        if parsedStatus == nil {
+            errors.add("status", "請選擇狀態。", "请选择状态。", "Choose a status.")
+        }
+        let parsedPercent = Int((percent ?? "").trimmingCharacters(in: .whitespaces))
+        if parsedPercent == nil || !(0...100).contains(parsedPercent!) {
+            errors.add("percent", "完成度須為 0 至 100 的整數。", "完成度须为 0 至 100 的整数。", "Percent must be a whole number from 0 to 100.")
+        }
+        let narrative = (narrative ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if narrative.isEmpty {
+            errors.add("narrative", "請填寫進展說明。", "请填写进展说明。", "Describe the progress.")
+        } else if narrative.count > maxNarrative {
+            errors.add("narrative", "進展說明不可超過 \(maxNarrative) 字。", "进展说明不可超过 \(maxNarrative) 字。",
+                       "The description may not be longer than \(maxNarrative) characters.")
+        }
+        let links = (evidence ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if links.count > maxEvidence || !links.allSatisfy(isWebLink) {
+            errors.add("evidence", "佐證連結須為 http:// 或 https:// 網址，每行一個，最多 \(maxEvidence) 個。",
+                       "佐证链接须为 http:// 或 https:// 网址，每行一个，最多 \(maxEvidence) 个。",
+                       "Evidence must be http:// or https:// links, one per line, at most \(maxEvidence).")
+        }
+        let choice = visibility ?? ""
+        if !["draft", "internal", "public"].contains(choice) {
+            errors.add("visibility", "請選擇發佈範圍。", "请选择发布范围。", "Choose who may see the update.")
+        }
+        if parsedStatus == .completed, let p = parsedPercent, p != 100 {
+            errors.add("percent", "狀態為已完成時，完成度須為 100。", "状态为已完成时，完成度须为 100。", "A completed side is at 100 percent.")
+        }
+        try errors.throwIfAny()
+        return ProgressDraft(
+            period: period, status: parsedStatus!, percent: parsedPercent!, narrative: narrative, evidence: links,
+            visibility: choice == "draft" ? .draft : .internal, makePublic: choice == "public"
+        )
+    }
+
+    /// `2026-11` or `2026-Q4`.
+    static func isPeriod(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), (2000...2100).contains(year) else { return false }
+        if parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), parts[1].count == 2 { return (1...4).contains(q) }
+        guard parts[1].count == 2, let month = Int(parts[1]) else { return false }
+        return (1...12).contains(month)
+    }
+
+    static func isWebLink(_ s: String) -> Bool {
+        guard s.count <= 2000, let url = URL(string: s), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else { return false }
+        return scheme == "http" || scheme == "https"
+    }
+}
+
+/// The officers' writes. Each runs in one transaction with its audit event: all or nothing.
+enum OfficerActions {
+    static func measure(_ number: String, on db: Database) async throws -> Measure {
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let area = Int(parts[0]), let item = Int(parts[1]) else { throw AppError.notFound }
+        let agreement = try await PortalQueries.currentAgreement(on: db)
+        guard let measure = try await Measure.query(on: db)
+            .filter(\.$agreement.$id == agreement.requireID())
+            .filter(\.$areaNumber == area).filter(\.$itemNumber == item).filter(\.$removedInRevision == nil).first()
+        else { throw AppError.notFound }
+        return measure
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    }
+
+    static func audit(_ action: String, _ entity: String, _ id: UUID?, by o: Officer, before: String? = nil, after: String? = nil,
+                      measureID: UUID?, on db: Database) async throws {
+        try await AuditEvent(actor: o.label, actorID: o.id, action: action, entity: entity, entityID: id,
+                             before: before, after: after, measureID: measureID).create(on: db)
+    }
+
+    struct UpdateSnapshot: Codable {
+        var side: Side, period: String, status: SideStatus, percent: Int, narrative: String, evidence: [String]
+        var visibility: Visibility, publishRequested: Bool
+    }
+
+    static func snapshot(_ u: ProgressUpdate) -> UpdateSnapshot {
+        UpdateSnapshot(side: u.side, period: u.period, status: u.status, percent: u.percent, narrative: u.narrative,
+                       evidence: u.evidence, visibility: u.visibility, publishRequested: u.publishRequested)
+    }
+
+    /// A progress update by `o` for its own side. A liaison office's public update is public at
+    /// once; a unit's is internal until its liaison office approves it.
+    @discardableResult
+    static func postUpdate(_ draft: ProgressDraft, measure number: String, by o: Officer, converter: ScriptConverter,
+                           on database: Database) async throws -> ProgressUpdate {
+        let measure = try await measure(number, on: database)
+        let measureID = try measure.requireID()
+        guard let side = o.side, let unitID = o.unitID,
+              try await Permissions.mayWork(o, side: side, measureID: measureID, on: database) else { throw AppError.forbidden }
+        let update = ProgressUpdate()
+        update.$measure.id = measureID
+        update.$unit.id = unitID
+        update.$author.id = o.id
+        update.side = side
+        update.period = draft.period
+        update.status = draft.status
+        update.percent = draft.percent
+        update.narrative = draft.narrative
+        update.script = (try? converter.detect(draft.narrative)) == .simplified ? Script.simplified.languageTag : Script.traditional.languageTag
+        update.evidence = draft.evidence
+        update.publishRequested = false
+        if draft.makePublic && Permissions.isLiaison(o, of: side) {
+            update.visibility = .public
+            update.$approvedBy.id = o.id
+            update.approvedAt = Date()
+        } else {
+            update.visibility = draft.makePublic ? .internal : draft.visibility
+            update.publishRequested = draft.makePublic
+        }
+        try await database.transaction { db in
+            try await update.create(on: db)
+            try await audit("progress.create", ProgressUpdate.schema, update.id, by: o, after: json(snapshot(update)), measureID: measureID, on: db)
+            if update.visibility != .draft {
+                try await applyToSide(update, measureID: measureID, by: o, on: db)
+            }
+        }
+        return update
+    }
+
+    /// The side's status and percent follow its latest update that is not a draft; an update
+    /// that is no longer "completed" withdraws the side's sign-off.
+    static func applyToSide(_ update: ProgressUpdate, measureID: UUID, by o: Officer, on db: Database) async throws {
+        guard let side = try await MeasureSide.query(on: db).filter(\.$measure.$id == measureID).filter(\.$side == update.side).first() else { return }
+        let before = json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
+        side.status = update.status
+        side.percent = update.percent
+        if update.status != .completed {
+            side.signedOffAt = nil
+            side.$signedOffBy.id = nil
+        }
+        try await side.update(on: db)
+        let after = json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
+        try await audit("side.status", MeasureSide.schema, side.id, by: o, before: before, after: after, measureID: measureID, on: db)
+    }
+
+    /// The liaison office of the update's side makes it public.
+    static func publish(update id: UUID, by o: Officer, on database: Database) async throws {
+        guard let update = try await ProgressUpdate.find(id, on: database) else { throw AppError.notFound }
+        guard Permissions.isLiaison(o, of: update.side) else { throw AppError.forbidden }
+        guard update.visibility != .public else { return }
+        let before = json(snapshot(update))
+        let wasDraft = update.visibility == .draft
+        update.visibility = .public
+        update.publishRequested = false
+        update.$approvedBy.id = o.id
+        update.approvedAt = Date()
+        try await database.transaction { db in
+            try await update.update(on: db)
+            try await audit("progress.publish", ProgressUpdate.schema, update.id, by: o, before: before, after: json(snapshot(update)),
+                            measureID: update.$measure.id, on: db)
+            if wasDraft { try await applyToSide(update, measureID: update.$measure.id, by: o, on: db) }
+        }
+    }
+
+    static func addMilestone(measure number: String, title: String?, dueOn: String?, by o: Officer, converter: ScriptConverter,
+                             on database: Database) async throws {
+        let measure = try await measure(number, on: database)
+        let measureID = try measure.requireID()
+        guard let side = o.side, try await Permissions.mayWork(o, side: side, measureID: measureID, on: database) else { throw AppError.forbidden }
+        var errors = FieldErrors()
+        let title = (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty || title.count > 200 {
+            errors.add("title", "請填寫節點名稱（最多 200 字）。", "请填写节点名称（最多 200 字）。", "Give the milestone a name (at most 200 characters).")
+        }
+        let due = (dueOn ?? "").trimmingCharacters(in: .whitespaces)
+        if CalendarDays.date(due) == nil {
+            errors.add("dueOn", "到期日須為有效日期（YYYY-MM-DD）。", "到期日须为有效日期（YYYY-MM-DD）。", "The due date must be a real date (YYYY-MM-DD).")
+        }
+        try errors.throwIfAny()
+        let script = (try? converter.detect(title)) == .simplified ? Script.simplified.languageTag : Script.traditional.languageTag
+        let milestone = Milestone(measureID: measureID, side: side, title: title, script: script, dueOn: due)
+        try await database.transaction { db in
+            try await milestone.create(on: db)
+            try await audit("milestone.add", Milestone.schema, milestone.id, by: o, after: json(["title": title, "dueOn": due, "side": side.rawValue]),
+                            measureID: measureID, on: db)
+        }
+    }
+
+    static func completeMilestone(_ id: UUID, doneOn: String, by o: Officer, on database: Database) async throws {
+        guard let milestone = try await Milestone.find(id, on: database) else { throw AppError.notFound }
+        guard try await Permissions.mayWork(o, side: milestone.side, measureID: milestone.$measure.id, on: database) else { throw AppError.forbidden }
+        guard milestone.doneOn == nil else { return }
+        milestone.doneOn = doneOn
+        try await database.transaction { db in
+            try await milestone.update(on: db)
+            try await audit("milestone.done", Milestone.schema, milestone.id, by: o, after: json(["title": milestone.title, "doneOn": doneOn]),
+                            measureID: milestone.$measure.id, on: db)
+        }
+    }
+
+    static func assign(measure number: String, unitID: UUID?, role: String?, by o: Officer, on database: Database) async throws {
+        let measure = try await measure(number, on: database)
+        let measureID = try measure.requireID()
+        var errors = FieldErrors()
+        let unit = try await Unit.find(unitID, on: database)
+        if unit == nil { errors.add("unit", "請選擇單位。", "请选择单位。", "Choose a unit.") }
+        let parsedRole = AssignmentRole(rawValue: role ?? "")
+        if parsedRole == nil { errors.add("role", "請選擇牽頭或配合。", "请选择牵头或配合。", "Choose lead or supporting.") }
+        try errors.throwIfAny()
+        guard let unit, let parsedRole, Permissions.isLiaison(o, of: unit.side) else { throw AppError.forbidden }
+        if let existing = try await Assignment.query(on: database).filter(\.$measure.$id == measureID).filter(\.$unit.$id == unit.requireID()).first() {
+            guard existing.role != parsedRole else { return }
+            let before = existing.role.rawValue
+            existing.role = parsedRole
+            try await database.transaction { db in
+                try await existing.update(on: db)
+                try await audit("assignment.change", Assignment.schema, existing.id, by: o, before: json(["unit": unit.name, "role": before]),
+                                after: json(["unit": unit.name, "role": parsedRole.rawValue]), measureID: measureID, on: db)
+            }
+            return
+        }
+        let assignment = Assignment(measureID: measureID, unitID: try unit.requireID(), role: parsedRole)
+        try await database.transaction { db in
+            try await assignment.create(on: db)
+            try await audit("assignment.add", Assignment.schema, assignment.id, by: o, after: json(["unit": unit.name, "role": parsedRole.rawValue]),
+                            measureID: measureID, on: db)
+        }
+    }
+
+    static func unassign(_ id: UUID, by o: Officer, on database: Database) async throws -> Measure {
+        guard let assignment = try await Assignment.query(on: database).filter(\.$id == id).with(\.$unit).with(\.$measure).first()
+        else { throw AppError.notFound }
+        guard Permissions.isLiaison(o, of: assignment.unit.side) else { throw AppError.forbidden }
+        try await database.transaction { db in
+            try await assignment.delete(on: db)
+            try await audit("assignment.remove", Assignment.schema, id, by: o,
+                            before: json(["unit": assignment.unit.name, "role": assignment.role.rawValue]), measureID: assignment.$measure.id, on: db)
+        }
+        return assignment.measure
+    }
+
+    /// The liaison office confirms its side is complete; with both sides, the measure is completed.
+    static func signOff(measure number: String, revoke: Bool, by o: Officer, on database: Database) async throws {
+        let measure = try await measure(number, on: database)
+        let measureID = try measure.requireID()
+        guard let sideValue = o.side, Permissions.isLiaison(o, of: sideValue) else { throw AppError.forbidden }
+        guard let side = try await MeasureSide.query(on: database).filter(\.$measure.$id == measureID).filter(\.$side == sideValue).first()
+        else { throw AppError.notFound }
+        if revoke {
+            guard side.signedOffAt != nil else { return }
+            side.signedOffAt = nil
+            side.$signedOffBy.id = nil
+        } else {
+            guard side.status == .completed else {
+                var errors = FieldErrors()
+                errors.add("signoff", "本方狀態須先報告為已完成。", "本方状态须先报告为已完成。", "Report this side as completed first.")
+                throw AppError.invalid(errors)
+            }
+            guard side.signedOffAt == nil else { return }
+            side.signedOffAt = Date()
+            side.$signedOffBy.id = o.id
+        }
+        try await database.transaction { db in
+            try await side.update(on: db)
+            try await audit(revoke ? "signoff.revoke" : "signoff", MeasureSide.schema, side.id, by: o,
+                            after: json(["side": sideValue.rawValue]), measureID: measureID, on: db)
+        }
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import Plot
+
+/// Log-in, password, dashboard, the officer's view of a measure, accounts, units and tokens.
+enum OfficerViews {
+    typealias Body = Node<HTML.BodyContext>
+
+    static func login(next: String, failed: Bool, form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("工作人員登入", "工作人员登录", "Officer log-in"))),
+            .if(failed, .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
+                             .p(.text(l.t("用戶名或密碼不正確。", "用户名或密码不正确。", "The user name or password is not right."))))),
+            f.form(action: .login,
+                   .input(.type(.hidden), .name("next"), .value(next)),
+                   f.text("username", label: l.t("用戶名", "用户名", "User name"), autocomplete: "username"),
+                   f.text("password", label: l.t("密碼", "密码", "Password"), type: .password, autocomplete: "current-password"),
+                   .button(.type(.submit), .text(l.t("登入", "登录", "Log in"))))
+        )
+        return Layout(title: l.t("登入", "登录", "Log in"), current: .login, l: l, body: body).render()
+    }
+
+    static func password(forced: Bool, officer: Officer, form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("更改密碼", "更改密码", "Change password"))),
+            .if(forced, .p(.class("note"), .text(l.t("首次登入須設定新密碼。", "首次登录须设置新密码。", "Choose a new password before you go on.")))),
+            f.errorSummary,
+            f.form(action: .password,
+                   f.text("current", label: l.t("現有密碼", "现有密码", "Current password"), type: .password, autocomplete: "current-password"),
+                   f.text("new", label: l.t("新密碼", "新密码", "New password"), type: .password, autocomplete: "new-password",
+                          hint: l.t("至少 12 個字元。", "至少 12 个字符。", "At least 12 characters.")),
+                   f.text("confirm", label: l.t("再次輸入新密碼", "再次输入新密码", "New password again"), type: .password, autocomplete: "new-password"),
+                   .button(.type(.submit), .text(l.t("儲存", "保存", "Save"))))
+        )
+        return Layout(title: l.t("更改密碼", "更改密码", "Change password"), current: .password, l: l, body: body, officer: (officer, f.csrf)).render()
+    }
+
+    static func dashboard(_ d: OfficerQueries.Dashboard, officer o: Officer, form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("工作台", "工作台", "Dashboard"))),
+            .p(.class("meta"), .text(o.displayName + (o.unitName.map { " · " + l.content($0, writtenIn: o.unitScript ?? "zh-Hant") } ?? "") + " · " + role(o.role, l))),
+            .ul(.class("counts"),
+                .li(Parts.lightBadge(.red, l), .text(" \(d.overdue)")),
+                .li(Parts.lightBadge(.amber, l), .text(" \(d.dueSoon)"))),
+            .if(!d.pending.isEmpty, .section(
+                .attribute(named: "aria-labelledby", value: "pending"),
+                .h2(.id("pending"), .text(l.t("待批准公開的進展", "待批准公开的进展", "Updates waiting for publication"))),
+                .ul(.forEach(d.pending) { p in
+                    .li(.a(.href(SiteURL.officerMeasure(p.measureNumber).path), .text(l.measureLabel(p.measureNumber))),
+                        .text(" · " + p.period + " · "), Parts.content(p.unit.name, writtenIn: p.unit.script, l),
+                        .text(" "), f.button(action: .officerPublish(p.id), label: l.t("批准公開", "批准公开", "Publish")))
+                })
+            )),
+            .section(
+                .attribute(named: "aria-labelledby", value: "mine"),
+                .h2(.id("mine"), .text(o.role == .unitOfficer ? l.t("本單位的措施", "本单位的措施", "Your unit's measures")
+                                                               : l.t("全部措施", "全部措施", "All measures"))),
+                d.rows.isEmpty
+                    ? .p(.class("empty"), .text(l.t("尚未指派任何措施。", "尚未指派任何措施。", "No measures are assigned yet.")))
+                    : .table(.class("dashboard"),
+                             .thead(.tr(.th(.text(l.t("措施", "措施", "Measure"))), .th(.text(l.t("整體", "整体", "Overall"))),
+                                        .th(.text(l.t("本方", "本方", "Your side"))), .th(.text(l.t("下個節點", "下个节点", "Next milestone"))))),
+                             .tbody(.forEach(d.rows) { row in
+                                 .tr(.td(.a(.href(SiteURL.officerMeasure(row.measure.number).path), .text(l.measureLabel(row.measure.number))),
+                                         .unwrap(row.unitRole) { .text(" · " + assignmentRole($0, l)) }),
+                                     .td(Parts.lightBadge(row.measure.state.light, l), .text(" "), Parts.statusBadge(row.measure.state.status, l)),
+                                     .td(.unwrap(row.mine) { Parts.statusBadge($0.status, l) }, .text(row.mine.map { " \($0.percent)%" } ?? "—")),
+                                     .td(.text(row.nextDue ?? "—")))
+                             }))
+            )
+        )
+        return Layout(title: l.t("工作台", "工作台", "Dashboard"), current: .officer, l: l, body: body, officer: (o, f.csrf)).render()
+    }
+
+    static func measure(_ p: OfficerQueries.MeasurePage, officer o: Officer, form f: FormContext, failedForm: String? = nil) -> String {
+        let l = f.l
+        let m = p.detail.measure
+        let script = p.detail.agreement.script
+        let blank = FormContext(csrf: f.csrf, l: l)
+        func form(_ name: String) -> FormContext { failedForm == name ? f : blank }
+        let statuses = SideStatus.allCases.map { ($0.rawValue, l.status($0)) }
+        let body: Body = .group(
+            .nav(.class("crumbs"), .attribute(named: "aria-label", value: l.t("位置", "位置", "Breadcrumb")),
+                 .a(.href(SiteURL.officer.path), .text(l.t("工作台", "工作台", "Dashboard"))), .text(" › "),
+                 .a(.href(SiteURL.measure(m.number).path), .text(l.t("公開頁面", "公开页面", "Public page")))),
+            .h1(.text(l.measureLabel(m.number))),
+            .blockquote(.class("measure-text"), .p(Parts.content(m.text, writtenIn: script, l))),
+            .p(.class("state"), Parts.statusBadge(m.state.status, l), .text(" "), Parts.lightBadge(m.state.light, l), .text(" \(m.state.percent)%")),
+            f.errorSummary,
+            .div(.class("sides"), .forEach(m.sides) { side in
+                .div(PortalViews.sideBlock(side, l),
+                     .if(p.isLiaison && o.side == side.side, .group(
+                        side.signedOffAt == nil
+                            ? (side.status == .completed ? f.button(action: .officerSignOff(m.number), label: l.t("確認本方完成", "确认本方完成", "Sign off this side"), className: "primary") : .empty)
+                            : f.button(action: .officerRevokeSignOff(m.number), label: l.t("撤回確認", "撤回确认", "Withdraw sign-off"))
+                     )))
+            }),
+            .section(
+                .attribute(named: "aria-labelledby", value: "assign"),
+                .h2(.id("assign"), .text(l.t("負責單位", "负责单位", "Assigned units"))),
+                .ul(.forEach(p.assignments) { a in
+                    .li(.text(l.side(a.side) + " · " + assignmentRole(a.role, l) + " · "), Parts.content(a.unit.name, writtenIn: a.unit.script, l),
+                        .if(p.isLiaison && o.side == a.side, .group(.text(" "), f.button(action: .officerAssignmentDelete(a.id), label: l.t("移除", "移除", "Remove")))))
+                }),
+                .if(p.isLiaison && !p.assignableUnits.isEmpty, form("assign").form(action: .officerAssignments(m.number), id: "assign-form",
+                    form("assign").select("unit", label: l.t("單位", "单位", "Unit"), prefix: "a-",
+                                          options: p.assignableUnits.map { ($0.id.uuidString, l.content($0.name.name, writtenIn: $0.name.script)) }),
+                    form("assign").select("role", label: l.t("角色", "角色", "Role"), prefix: "a-",
+                                          options: AssignmentRole.allCases.map { ($0.rawValue, assignmentRole($0, l)) }),
+                    .button(.type(.submit), .text(l.t("指派", "指派", "Assign")))))
+            ),
+            .section(
+                .attribute(named: "aria-labelledby", value: "milestones"),
+                .h2(.id("milestones"), .text(l.t("工作節點", "工作节点", "Milestones"))),
+                .ol(.class("timeline"), .forEach(p.milestones) { ms in
+                    .li(.class(ms.info.doneOn == nil ? "open" : "done"),
+                        .text(ms.info.dueOn + " · " + l.side(ms.info.side) + " · "), Parts.content(ms.info.title, writtenIn: ms.info.script, l),
+                        .unwrap(ms.info.doneOn) { .text(" · " + l.t("已完成於 ", "已完成于 ", "done on ") + $0) },
+                        .if(ms.mayComplete, .group(.text(" "), f.button(action: .officerMilestoneDone(ms.id), label: l.t("標記完成", "标记完成", "Mark done")))))
+                }),
+                .if(p.mayReport, form("milestones").form(action: .officerMilestones(m.number), id: "milestone-form",
+                    form("milestones").text("title", label: l.t("節點名稱", "节点名称", "Milestone"), prefix: "m-"),
+                    form("milestones").text("dueOn", label: l.t("到期日", "到期日", "Due date"), prefix: "m-", type: .date),
+                    .button(.type(.submit), .text(l.t("新增節點", "新增节点", "Add milestone")))))
+            ),
+            .section(
+                .attribute(named: "aria-labelledby", value: "report"),
+                .h2(.id("report"), .text(l.t("進展報告", "进展报告", "Progress reports"))),
+                .if(p.mayReport, form("report").form(action: .officerUpdates(m.number), id: "update-form",
+                    form("report").text("period", label: l.t("報告期", "报告期", "Period"), prefix: "u-",
+                                        hint: l.t("如 2026-11 或 2026-Q4", "如 2026-11 或 2026-Q4", "e.g. 2026-11 or 2026-Q4")),
+                    form("report").select("status", label: l.t("本方狀態", "本方状态", "Status of your side"), prefix: "u-", options: statuses),
+                    form("report").text("percent", label: l.t("完成度（%）", "完成度（%）", "Percent done"), prefix: "u-", type: .number),
+                    form("report").textarea("narrative", label: l.t("進展說明", "进展说明", "What happened"), prefix: "u-"),
+                    form("report").textarea("evidence", label: l.t("佐證連結（每行一個，可留空）", "佐证链接（每行一个，可留空）", "Evidence links (one per line, optional)"),
+                                            prefix: "u-", rows: 2),
+                    form("report").select("visibility", label: l.t("發佈範圍", "发布范围", "Who may see it"), prefix: "u-", options: [
+                        ("internal", l.t("內部（雙方工作人員）", "内部（双方工作人员）", "Internal (officers of both sides)")),
+                        ("public", o.role == .liaison ? l.t("公開", "公开", "Public")
+                                                      : l.t("申請公開（經聯絡辦公室批准）", "申请公开（经联络办公室批准）", "Public, once the liaison office approves")),
+                        ("draft", l.t("草稿（只限本單位）", "草稿（只限本单位）", "Draft (your unit only)")),
+                    ], selected: "internal"),
+                    .button(.type(.submit), .class("primary"), .text(l.t("提交進展", "提交进展", "Submit update"))))),
+                .ol(.class("updates"), .forEach(p.updates) { u in
+                    .li(.h3(.text(l.side(u.info.side) + " · " + u.info.period + " · "), Parts.content(u.info.unit.name, writtenIn: u.info.unit.script, l)),
+                        .p(Parts.statusBadge(u.info.status, l), .text(" \(u.info.percent)% · " + visibility(u.visibility, l) + " · " + u.author)),
+                        .p(Parts.content(u.info.narrative, writtenIn: u.info.script, l)),
+                        .if(u.publishRequested && p.isLiaison && o.side == u.info.side,
+                            f.button(action: .officerPublish(u.id), label: l.t("批准公開", "批准公开", "Publish"), className: "primary")))
+                })
+            ),
+            .section(
+                .attribute(named: "aria-labelledby", value: "history"),
+                .h2(.id("history"), .text(l.t("修訂紀錄", "修订记录", "History"))),
+                .table(.class("history"),
+                       .thead(.tr(.th(.text(l.t("時間", "时间", "When"))), .th(.text(l.t("人員", "人员", "Who"))),
+                                  .th(.text(l.t("操作", "操作", "What"))), .th(.text(l.t("之前", "之前", "Before"))), .th(.text(l.t("之後", "之后", "After"))))),
+                       .tbody(.forEach(p.history) { h in
+                           .tr(.td(.text(h.at.map { ISO8601DateFormatter().string(from: $0) } ?? "")), .td(.text(h.actor)), .td(.text(h.action)),
+                               .td(.class("json"), .text(h.before ?? "")), .td(.class("json"), .text(h.after ?? "")))
+                       }))
+            )
+        )
+        return Layout(title: l.measureLabel(m.number), current: .officerMeasure(m.number), l: l, body: body, officer: (o, f.csrf)).render()
+    }
+
+    static func users(_ users: [User], units: [Unit], created: (String, String)?, officer o: Officer, form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("帳戶", "账户", "Accounts"))),
+            .unwrap(created) { name, password in
+                .div(.class("notice"), .attribute(named: "role", value: "status"),
+                     .p(.text(l.t("已建立帳戶 ", "已建立账户 ", "Account created: ") + name)),
+                     .p(.text(l.t("一次性密碼（只顯示一次）：", "一次性密码（只显示一次）：", "One-time password (shown only now): ")), .code(.text(password))))
+            },
+            .table(.thead(.tr(.th(.text(l.t("用戶名", "用户名", "User name"))), .th(.text(l.t("姓名", "姓名", "Name"))),
+                              .th(.text(l.t("角色", "角色", "Role"))), .th(.text(l.t("單位", "单位", "Unit"))))),
+                   .tbody(.forEach(users) { u in
+                       .tr(.td(.text(u.username)), .td(.text(u.displayName)), .td(.text(role(u.role, l))), .td(.text(u.unit?.name ?? "—")))
+                   })),
+            .h2(.text(l.t("新增帳戶", "新增账户", "New account"))),
+            f.errorSummary,
+            f.form(action: .officerUsers,
+                   f.text("username", label: l.t("用戶名", "用户名", "User name")),
+                   f.text("displayName", label: l.t("姓名", "姓名", "Name")),
+                   f.select("role", label: l.t("角色", "角色", "Role"), options: UserRole.allCases.map { ($0.rawValue, role($0, l)) }, selected: "unit_officer"),
+                   f.select("unit", label: l.t("單位", "单位", "Unit"),
+                            options: [("", "—")] + units.map { ($0.id!.uuidString, l.side($0.side) + " · " + l.content($0.name, writtenIn: $0.script)) }),
+                   .button(.type(.submit), .text(l.t("建立", "建立", "Create"))))
+        )
+        return Layout(title: l.t("帳戶", "账户", "Accounts"), current: .officerUsers, l: l, body: body, officer: (o, f.csrf)).render()
+    }
+
+    static func units(_ units: [Unit], officer o: Officer, form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("單位", "单位", "Units"))),
+            .ul(.forEach(units) { u in .li(.text(l.side(u.side) + " · "), Parts.content(u.name, writtenIn: u.script, l)) }),
+            .h2(.text(l.t("新增單位", "新增单位", "New unit"))),
+            f.errorSummary,
+            f.form(action: .officerUnits,
+                   f.text("name", label: l.t("單位名稱", "单位名称", "Name")),
+                   f.select("side", label: l.t("所屬方", "所属方", "Side"), options: Side.allCases.map { ($0.rawValue, l.side($0)) }),
+                   .button(.type(.submit), .text(l.t("建立", "建立", "Create"))))
+        )
+        return Layout(title: l.t("單位", "单位", "Units"), current: .officerUnits, l: l, body: body, officer: (o, f.csrf)).render()
+    }
+
+    static func tokens(_ tokens: [APIToken], created: String?, officer o: Officer, form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("API 權杖", "API 令牌", "API tokens"))),
+            .p(.class("note"), .text(l.t("以 Authorization: Bearer 權杖呼叫 /api/v1，權限與你的帳戶相同。",
+                                          "以 Authorization: Bearer 令牌调用 /api/v1，权限与你的账户相同。",
+                                          "Call /api/v1 with Authorization: Bearer and the token; it may do what your account may do."))),
+            .unwrap(created) { token in
+                .div(.class("notice"), .attribute(named: "role", value: "status"),
+                     .p(.text(l.t("新權杖（只顯示一次）：", "新令牌（只显示一次）：", "New token (shown only now): ")), .code(.text(token))))
+            },
+            .ul(.forEach(tokens) { t in .li(.text(t.name + " · " + (t.createdAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""))) }),
+            f.errorSummary,
+            f.form(action: .officerTokens,
+                   f.text("name", label: l.t("權杖名稱", "令牌名称", "Token name")),
+                   .button(.type(.submit), .text(l.t("建立權杖", "创建令牌", "Create token"))))
+        )
+        return Layout(title: l.t("API 權杖", "API 令牌", "API tokens"), current: .officerTokens, l: l, body: body, officer: (o, f.csrf)).render()
+    }
+
+    static func role(_ r: UserRole, _ l: Localizer) -> String {
+        switch r {
+        case .admin: return l.t("系統管理員", "系统管理员", "Administrator")
+        case .liaison: return l.t("聯絡辦公室", "联络办公室", "Liaison office")
+        case .unitOfficer: return l.t("單位人員", "单位人员", "Unit officer")
+        case .viewer: return l.t("檢視者", "查看者", "Viewer")
+        }
+    }
+
+    static func assignmentRole(_ r: AssignmentRole, _ l: Localizer) -> String {
+        r == .lead ? l.t("牽頭", "牵头", "Lead") : l.t("配合", "配合", "Supporting")
+    }
+
+    static func visibility(_ v: Visibility, _ l: Localizer) -> String {
+        switch v {
+        case .draft: return l.t("草稿", "草稿", "Draft")
+        case .internal: return l.t("內部", "内部", "Internal")
+        case .public: return l.t("公開", "公开", "Public")
+        }
+    }
+}
