@@ -45,7 +45,8 @@ func routes(_ app: Application, converter: ScriptConverter) throws {
     officer.get("tokens") { try await officers.tokensPage(req: $0) }
     officer.post("tokens", use: officers.createToken)
 
-    let writes = api.grouped(app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), CSRFMiddleware(), OfficerGuard())
+    // Who is calling first (401 without credentials), then the CSRF check for browser sessions.
+    let writes = api.grouped(app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())
     let writeAPI = WriteAPIController(converter: converter)
     writes.post("measures", ":number", "updates", use: writeAPI.postUpdate)
     writes.post("measures", ":number", "milestones", use: writeAPI.addMilestone)

@@ -1,0 +1,142 @@
+@testable import App
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@Suite struct WriteAPITests {
+    func token(for username: String, on app: Application) async throws -> String {
+        let user = try #require(try await User.query(on: app.db).filter(\.$username == username).with(\.$unit).first())
+        let officer = Officer(id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
+                              unitID: user.unit?.id, unitName: user.unit?.name, unitScript: user.unit?.script, side: user.unit?.side)
+        return try await AccountActions.createToken(name: "test", by: officer, on: app.db)
+    }
+
+    func post(_ app: Application, _ path: String, token: String?, json: String, overNetwork: Bool = false) async throws -> (HTTPStatus, [String: Any], HTTPHeaders) {
+        var headers: HTTPHeaders = ["Content-Type": "application/json"]
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        var result: (HTTPStatus, [String: Any], HTTPHeaders) = (.ok, [:], [:])
+        let tester = overNetwork ? try app.testing(method: .running(port: 0)) : try app.testing()
+        try await tester.test(.POST, path, headers: headers, body: ByteBuffer(string: json)) { res async in
+            let object = (try? JSONSerialization.jsonObject(with: Data(res.body.string.utf8))) as? [String: Any] ?? [:]
+            result = (res.status, object, res.headers)
+        }
+        return result
+    }
+
+    let valid = #"{"period":"2026-Q4","status":"ongoing","percent":30,"narrative":"举办渝港经贸交流会","evidence":["https://example.cn/a"],"visibility":"public"}"#
+
+    @Test func aTokenPostsAnUpdateWithTheSameRulesAsTheForm() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let cq = try await token(for: "cq-officer", on: app)
+            let (status, body, _) = try await post(app, "/api/v1/measures/1.1/updates", token: cq, json: valid)
+            #expect(status == .created)
+            #expect(body["side"] as? String == "cq")
+            #expect(body["visibility"] as? String == "internal")
+            #expect(body["publishRequested"] as? Bool == true)
+            let update = try #require(try await ProgressUpdate.query(on: app.db).first())
+            #expect(update.script == "zh-Hans")
+            // Not assigned to 2.1: refused.
+            #expect(try await post(app, "/api/v1/measures/2.1/updates", token: cq, json: valid).0 == .forbidden)
+            #expect(try await post(app, "/api/v1/measures/9.9/updates", token: cq, json: valid).0 == .notFound)
+            let liaison = try await token(for: "cq-liaison", on: app)
+            let (created, published, _) = try await post(app, "/api/v1/measures/2.1/updates", token: liaison, json: valid)
+            #expect(created == .created)
+            #expect(published["visibility"] as? String == "public")
+            #expect(try await post(app, "/api/v1/measures/1.1/milestones", token: cq, json: #"{"title":"对接会","dueOn":"2027-01-15"}"#).0 == .created)
+        }
+    }
+
+    @Test func missingOrWrongCredentialsAreRefusedAsProblemJSON() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            for token in [nil, "yg_not-a-token"] {
+                let (status, body, headers) = try await post(app, "/api/v1/measures/1.1/updates", token: token, json: valid)
+                #expect(status == .unauthorized)
+                #expect(headers.contentType?.subType == "problem+json")
+                #expect(body["status"] as? Int == 401)
+            }
+            let viewer = try await token(for: "viewer", on: app)
+            #expect(try await post(app, "/api/v1/measures/1.1/updates", token: viewer, json: valid).0 == .forbidden)
+            #expect(try await ProgressUpdate.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func badJSONIs400AndBrokenRulesAre422WithTheFields() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let cq = try await token(for: "cq-officer", on: app)
+            for broken in ["{", #"{"period":"2026-11"}"#, #"{"period":1,"status":"x","percent":"a","narrative":"n","visibility":"draft"}"#] {
+                let (status, body, _) = try await post(app, "/api/v1/measures/1.1/updates", token: cq, json: broken)
+                #expect(status == .badRequest, "\(broken)")
+                #expect(body["status"] as? Int == 400)
+            }
+            let (status, body, _) = try await post(app, "/api/v1/measures/1.1/updates?lang=en", token: cq,
+                                                   json: #"{"period":"2026-13","status":"finished","percent":101,"narrative":" ","visibility":"secret"}"#)
+            #expect(status == .unprocessableEntity)
+            let errors = try #require(body["errors"] as? [String: String])
+            #expect(Set(errors.keys) == ["period", "status", "percent", "narrative", "visibility"])
+            #expect(errors["percent"] == "Percent must be a whole number from 0 to 100.")
+            #expect(try await ProgressUpdate.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func aBrowserSessionNeedsTheCSRFHeader() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let browser = try await Browser(app).login("cq-officer")
+            try await browser.get("/officer")
+            var headers = browser.cookieHeader
+            headers.contentType = .json
+            try await app.testing().test(.POST, "/api/v1/measures/1.1/updates", headers: headers, body: ByteBuffer(string: valid)) { res async in
+                #expect(res.status == .forbidden)
+            }
+            headers.replaceOrAdd(name: CSRF.header, value: browser.csrf ?? "")
+            try await app.testing().test(.POST, "/api/v1/measures/1.1/updates", headers: headers, body: ByteBuffer(string: valid)) { res async in
+                #expect(res.status == .created)
+            }
+        }
+    }
+
+    @Test func oversizedBodiesAre413() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let cq = try await token(for: "cq-officer", on: app)
+            let huge = #"{"narrative":""# + String(repeating: "長", count: 600_000) + #""}"#
+            let (status, body, _) = try await post(app, "/api/v1/measures/1.1/updates", token: cq, json: huge, overNetwork: true)
+            #expect(status == .payloadTooLarge)
+            #expect(body["status"] as? Int == 413)
+        }
+    }
+}
+
+@Suite struct AccountTests {
+    @Test func adminCreatesUnitsAndAccountsWithOneTimePasswords() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let admin = try await Browser(app).login("root")
+            try await admin.get("/officer/units")
+            #expect(try await admin.post("/officer/units", ["name": "重庆市教育委员会", "side": "cq"]).0 == .seeOther)
+            let unit = try #require(try await App.Unit.query(on: app.db).filter(\.$name == "重庆市教育委员会").first())
+            #expect(unit.script == "zh-Hans")
+            let (dup, page) = try await admin.post("/officer/units", ["name": "重庆市教育委员会", "side": "cq"])
+            #expect(dup == .unprocessableEntity)
+            #expect(page.contains("這個單位已存在。"))
+
+            try await admin.get("/officer/users")
+            let (ok, created) = try await admin.post("/officer/users", ["username": "Edu.Officer", "displayName": "王老師", "role": "unit_officer",
+                                                                        "unit": try unit.requireID().uuidString])
+            #expect(ok == .ok)
+            let password = try #require(created.range(of: "<code>").map { created[$0.upperBound...].prefix(16) })
+            let user = try #require(try await User.query(on: app.db).filter(\.$username == "edu.officer").first())
+            #expect(user.mustChangePassword)
+            try await Browser(app).login("edu.officer", password: String(password))
+            // A liaison role needs a liaison office.
+            let (bad, errors) = try await admin.post("/officer/users", ["username": "x-liaison", "displayName": "X", "role": "liaison",
+                                                                        "unit": try unit.requireID().uuidString])
+            #expect(bad == .unprocessableEntity)
+            #expect(errors.contains("聯絡辦公室角色須屬於一方的聯絡辦公室。"))
+        }
+    }
+}
