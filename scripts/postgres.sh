@@ -1,5 +1,5 @@
 # Starts a throw-away PostgreSQL on 127.0.0.1 for tests and benchmarks; sourced by scripts.
-# Sets TEST_POSTGRES_URL; the server and its folder go away when the calling shell exits.
+# Sets TEST_POSTGRES_URL; call stop_test_postgres (e.g. from an EXIT trap) to remove it.
 
 start_test_postgres() {
   local bindir port run_as=()
@@ -18,7 +18,6 @@ start_test_postgres() {
     || { cat "$PG_TMP/server.log"; return 1; }
   PG_CTL="$bindir/pg_ctl"
   PG_RUN_AS="${run_as[*]}"
-  trap stop_test_postgres EXIT
   TEST_POSTGRES_URL="postgres://yugang@127.0.0.1:$port/postgres"
   export TEST_POSTGRES_URL
   echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"

@@ -22,6 +22,8 @@ enum Stylesheet {
     ol.areas, ol.measures, ol.updates { list-style: none; padding: 0; }
     ol.areas li, ol.measures li, ol.updates li { border-bottom: 1px solid var(--line); padding: .75rem 0; }
     ol.areas .num { margin-right: .25rem; }
+    ol.areas a { font-size: 1.1rem; }
+    ol.areas progress, ol.areas .counts { display: block; margin: .25rem 0 0; }
     ul.counts { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem 1rem; padding: 0; }
     .status, .light { display: inline-block; padding: 0 .4rem; border-radius: .25rem; border: 1px solid currentColor; font-size: .875rem; }
     .light-grey { color: var(--grey); } .light-green { color: var(--green); }

@@ -1,0 +1,94 @@
+"""An administrator sets up a liaison officer and a unit officer; the unit reports progress on
+measure 1.1, the liaison office approves it, and the public page shows it."""
+import re
+
+from conftest import ADMIN_PASSWORD
+
+NEW_PASSWORD = "a long and private passphrase"
+
+
+def log_in(page, base_url, username, password):
+    page.goto(f"{base_url}/login")
+    page.get_by_label("用戶名").fill(username)
+    page.get_by_label("密碼").fill(password)
+    page.get_by_role("button", name="登入").click()
+
+
+def change_password(page, old):
+    assert page.url.endswith("/officer/password")
+    page.get_by_label("現有密碼").fill(old)
+    page.get_by_label("新密碼", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("再次輸入新密碼").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="儲存").click()
+    assert page.url.endswith("/officer")
+
+
+def create_account(page, base_url, username, name, role, unit):
+    page.goto(f"{base_url}/officer/users")
+    page.get_by_label("用戶名").fill(username)
+    page.get_by_label("姓名").fill(name)
+    page.get_by_label("角色").select_option(role)
+    page.get_by_label("單位").select_option(label=unit)
+    page.get_by_role("button", name="建立").click()
+    notice = page.locator(".notice").inner_text()
+    return re.search(r"[A-Za-z0-9]{16}", notice.split("：")[-1]).group(0)
+
+
+def test_unit_update_is_published_after_liaison_approval(new_page, base_url):
+    assert ADMIN_PASSWORD, "YUGANG_ADMIN_PASSWORD is not set"
+    admin = new_page()
+    log_in(admin, base_url, "admin", ADMIN_PASSWORD)
+    change_password(admin, ADMIN_PASSWORD)
+    admin.goto(f"{base_url}/officer/units")
+    admin.get_by_label("單位名稱").fill("重慶市商務委員會")
+    admin.get_by_label("所屬方").select_option("cq")
+    admin.get_by_role("button", name="建立").click()
+    liaison_password = create_account(admin, base_url, "cq-liaison", "陳主任", "liaison", "渝方 · 重慶市人民政府港澳事務辦公室")
+    officer_password = create_account(admin, base_url, "cq-commerce", "李科長", "unit_officer", "渝方 · 重慶市商務委員會")
+
+    liaison = new_page()
+    log_in(liaison, base_url, "cq-liaison", liaison_password)
+    change_password(liaison, liaison_password)
+    liaison.goto(f"{base_url}/officer/measures/1.1")
+    liaison.locator("#a-unit").select_option(label="重慶市商務委員會")
+    liaison.locator("#a-role").select_option("lead")
+    liaison.get_by_role("button", name="指派").click()
+    assert "重慶市商務委員會" in liaison.locator("#assign").locator("xpath=..").inner_text()
+
+    officer = new_page()
+    log_in(officer, base_url, "cq-commerce", officer_password)
+    change_password(officer, officer_password)
+    assert "措施 1.1" in officer.locator("table.dashboard").inner_text()
+    officer.get_by_role("link", name="措施 1.1").click()
+    officer.get_by_label("報告期").fill("2026-11")
+    officer.get_by_label("本方狀態").select_option("in_progress")
+    officer.get_by_label("完成度（%）").fill("35")
+    officer.get_by_label("進展說明").fill("十一月舉辦渝港企業對接會，四十家企業參與。")
+    officer.get_by_label("發佈範圍").select_option("public")
+    officer.get_by_role("button", name="提交進展").click()
+    assert "四十家企業參與" in officer.locator("ol.updates").inner_text()
+
+    public = new_page()
+    public.goto(f"{base_url}/measures/1.1")
+    assert "四十家企業參與" not in public.content()
+
+    liaison.goto(f"{base_url}/officer")
+    liaison.get_by_role("button", name="批准公開").first.click()
+
+    public.goto(f"{base_url}/measures/1.1")
+    assert "四十家企業參與" in public.locator("ol.updates").inner_text()
+    assert "重慶市商務委員會" in public.content()
+    public.goto(f"{base_url}/measures/1.1?lang=zh-Hans")
+    assert "四十家企业参与" in public.locator("ol.updates").inner_text()
+
+
+def test_keyboard_reaches_the_login_form(page, base_url):
+    page.goto(f"{base_url}/login")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "username":
+            break
+    assert page.evaluate("document.activeElement.id") == "username"
