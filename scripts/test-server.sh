@@ -5,7 +5,7 @@ start_test_server() {
   local bin="${1:-.build/debug/yugang}" port
   SERVER_TMP=$(mktemp -d /tmp/yugang-server.XXXXXX)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  DATA_DIR="$SERVER_TMP/data" PORT="$port" HOST=127.0.0.1 DATABASE_URL="${SERVER_DATABASE_URL:-}" \
+  DATA_DIR="$SERVER_TMP/data" PORT="$port" HOST=127.0.0.1 DATABASE_URL="${SERVER_DATABASE_URL:-}" PAGE_CACHE_SECONDS="${PAGE_CACHE_SECONDS:-5}" \
     "$bin" serve >"$SERVER_TMP/server.log" 2>&1 &
   SERVER_PID=$!
   YUGANG_BASE_URL="http://127.0.0.1:$port"

@@ -43,7 +43,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(AppErrorMiddleware(converter: converter))
     app.middleware.use(LanguageMiddleware(secureCookies: config.isSecure))
 
-    try routes(app, converter: converter)
+    try routes(app, converter: converter, cache: PageCache(ttl: config.pageCacheSeconds))
     app.asyncCommands.use(ImportMemorandumCommand(), as: "import-memorandum")
 
     if FirstStart.servesOnBoot(app.environment.arguments) {

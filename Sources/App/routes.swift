@@ -2,12 +2,13 @@ import ChineseScript
 import Vapor
 
 /// Registers every route; the paths are those `SiteURL` builds.
-func routes(_ app: Application, converter: ScriptConverter) throws {
+func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) throws {
     let portal = PortalController(converter: converter)
-    app.get(use: portal.home)
-    app.get("areas", ":area", use: portal.area)
-    app.get("measures", ":number", use: portal.measure)
-    app.get("agreement", use: portal.agreement)
+    let pages = app.grouped(PageCacheMiddleware(cache: cache))
+    pages.get(use: portal.home)
+    pages.get("areas", ":area", use: portal.area)
+    pages.get("measures", ":number", use: portal.measure)
+    pages.get("agreement", use: portal.agreement)
     app.get("styles.css", use: portal.stylesheet)
 
     let health = HealthController()
@@ -20,7 +21,7 @@ func routes(_ app: Application, converter: ScriptConverter) throws {
     api.get("measures.csv", use: measures.csv)
     api.get("measures", ":number", use: measures.show)
     // Officers: a session cookie (browsers, with CSRF tokens) or a bearer token (API clients).
-    let sessions = app.grouped(app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())
+    let sessions = app.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())
     let officers = OfficerController(converter: converter)
     sessions.get("login", use: officers.loginPage)
     sessions.post("login", use: officers.login)
@@ -46,7 +47,7 @@ func routes(_ app: Application, converter: ScriptConverter) throws {
     officer.post("tokens", use: officers.createToken)
 
     // Who is calling first (401 without credentials), then the CSRF check for browser sessions.
-    let writes = api.grouped(app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())
+    let writes = api.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())
     let writeAPI = WriteAPIController(converter: converter)
     writes.post("measures", ":number", "updates", use: writeAPI.postUpdate)
     writes.post("measures", ":number", "milestones", use: writeAPI.addMilestone)

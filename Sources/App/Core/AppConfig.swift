@@ -19,6 +19,8 @@ public struct AppConfig: Sendable {
     public var database: DatabaseKind
     public var baseURL: URL?
     public var logLevel: Logger.Level?
+    /// How long a rendered public page may be served from memory (`PAGE_CACHE_SECONDS`, 0 = off).
+    public var pageCacheSeconds: Double = 5
 
     /// Public URL starts with https: cookies are Secure and HSTS is sent.
     public var isSecure: Bool { baseURL?.scheme == "https" }
@@ -70,7 +72,14 @@ public struct AppConfig: Sendable {
             }
             logLevel = level
         }
-        return AppConfig(host: host, port: port, dataDirectory: dataDirectory, database: database, baseURL: baseURL, logLevel: logLevel)
+        var config = AppConfig(host: host, port: port, dataDirectory: dataDirectory, database: database, baseURL: baseURL, logLevel: logLevel)
+        if let raw = value("PAGE_CACHE_SECONDS") {
+            guard let seconds = Double(raw), (0...3600).contains(seconds) else {
+                throw InvalidValue(variable: "PAGE_CACHE_SECONDS", value: raw, expected: "a number of seconds from 0 to 3600")
+            }
+            config.pageCacheSeconds = seconds
+        }
+        return config
     }
 }
 
