@@ -19,8 +19,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     switch config.database {
     case .sqlite(let path):
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // The file (and its folder, see `prepareDatabase`) is made on first use, not here, so
+        // that commands which need no database leave no trace.
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
@@ -80,9 +80,11 @@ struct FirstStart: LifecycleHandler {
 }
 
 extension Application {
-    /// WAL journal for SQLite (kept in the file), then every pending migration.
+    /// The SQLite file's folder and WAL journal (kept in the file), then every pending migration.
     func prepareDatabase() async throws {
-        if case .sqlite = config.database, let sql = db as? SQLDatabase {
+        if case .sqlite(let path) = config.database, let sql = db as? SQLDatabase {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
         try await autoMigrate()

@@ -51,6 +51,13 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     let writeAPI = WriteAPIController(converter: converter)
     writes.post("measures", ":number", "updates", use: writeAPI.postUpdate)
     writes.post("measures", ":number", "milestones", use: writeAPI.addMilestone)
+    writes.post("measures", ":number", "assignments", use: writeAPI.assign)
+    writes.post("measures", ":number", "signoff", use: writeAPI.signOff)
+    writes.delete("measures", ":number", "signoff", use: writeAPI.signOff)
+    writes.delete("assignments", ":id", use: writeAPI.unassign)
+    writes.post("updates", ":id", "publish", use: writeAPI.publish)
+    writes.post("milestones", ":id", "done", use: writeAPI.completeMilestone)
+    writes.get("units", use: writeAPI.units)
 
     api.get("openapi.json") { _ -> Response in
         var headers = HTTPHeaders()

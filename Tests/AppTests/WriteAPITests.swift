@@ -48,6 +48,49 @@ import Vapor
         }
     }
 
+    func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String, json: String = "") async throws -> (HTTPStatus, String) {
+        var headers: HTTPHeaders = ["Content-Type": "application/json"]
+        headers.bearerAuthorization = .init(token: token)
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await app.testing().test(method, path, headers: headers, body: json.isEmpty ? nil : ByteBuffer(string: json)) { res async in
+            result = (res.status, res.body.string)
+        }
+        return result
+    }
+
+    @Test func liaisonOfficesAssignPublishAndSignOffThroughTheAPI() async throws {
+        try await withApp { app in
+            let accounts = try await Accounts.make(on: app.db)
+            let cq = try await token(for: "cq-liaison", on: app)
+            let hk = try await token(for: "hk-liaison", on: app)
+            let officer = try await token(for: "cq-officer", on: app)
+            let (listed, units) = try await send(app, .GET, "/api/v1/units", token: officer)
+            #expect(listed == .ok)
+            #expect(units.contains("重庆市商务委员会"))
+            let unit = try accounts.cqUnit.requireID()
+            #expect(try await send(app, .POST, "/api/v1/measures/2.1/assignments", token: cq, json: #"{"unit":"\#(unit)","role":"lead"}"#).0 == .noContent)
+            #expect(try await send(app, .POST, "/api/v1/measures/2.1/assignments", token: hk, json: #"{"unit":"\#(unit)","role":"lead"}"#).0 == .forbidden)
+            #expect(try await send(app, .POST, "/api/v1/measures/2.1/assignments", token: cq, json: #"{"unit":"\#(unit)","role":"boss"}"#).0 == .unprocessableEntity)
+            // The unit officer may now report on 2.1.
+            #expect(try await post(app, "/api/v1/measures/2.1/updates", token: officer, json: valid).0 == .created)
+            let update = try #require(try await ProgressUpdate.query(on: app.db).first())
+            #expect(try await send(app, .POST, "/api/v1/updates/\(update.requireID())/publish", token: hk).0 == .forbidden)
+            #expect(try await send(app, .POST, "/api/v1/updates/\(update.requireID())/publish", token: cq).0 == .noContent)
+            // Written in Simplified, shown in Traditional by default.
+            #expect(try await app.get("/measures/2.1").1.contains("舉辦渝港經貿交流會"))
+            // Sign-off needs a completed side.
+            #expect(try await send(app, .POST, "/api/v1/measures/2.1/signoff", token: cq).0 == .unprocessableEntity)
+            let done = #"{"period":"2026-12","status":"completed","percent":100,"narrative":"完成","visibility":"internal"}"#
+            #expect(try await post(app, "/api/v1/measures/2.1/updates", token: cq, json: done).0 == .created)
+            #expect(try await send(app, .POST, "/api/v1/measures/2.1/signoff", token: cq).0 == .noContent)
+            #expect(try await send(app, .DELETE, "/api/v1/measures/2.1/signoff", token: cq).0 == .noContent)
+            let assignment = try #require(try await Assignment.query(on: app.db).filter(\.$unit.$id == unit).filter(\.$role == .lead).all().last)
+            #expect(try await send(app, .DELETE, "/api/v1/assignments/\(assignment.requireID())", token: hk).0 == .forbidden)
+            #expect(try await send(app, .DELETE, "/api/v1/assignments/\(assignment.requireID())", token: cq).0 == .noContent)
+            #expect(try await send(app, .POST, "/api/v1/milestones/\(UUID())/done", token: cq).0 == .notFound)
+        }
+    }
+
     @Test func missingOrWrongCredentialsAreRefusedAsProblemJSON() async throws {
         try await withApp { app in
             _ = try await Accounts.make(on: app.db)

@@ -4,6 +4,8 @@ enum OpenAPIDocument {
     static let paths = [
         "/api/v1/measures", "/api/v1/measures/{number}", "/api/v1/measures.csv", "/api/v1/openapi.json",
         "/api/v1/measures/{number}/updates", "/api/v1/measures/{number}/milestones",
+        "/api/v1/measures/{number}/assignments", "/api/v1/measures/{number}/signoff", "/api/v1/assignments/{id}",
+        "/api/v1/updates/{id}/publish", "/api/v1/milestones/{id}/done", "/api/v1/units",
     ]
 
     static let json = #"""
@@ -88,6 +90,112 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/measures/{number}/assignments": {
+          "post": {
+            "operationId": "assignUnit",
+            "summary": "Assign a unit of your side to lead or support a measure (liaison offices)",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/MeasureNumber" }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/AssignmentInput" } } } },
+            "responses": {
+              "204": { "description": "Done" },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/measures/{number}/signoff": {
+          "post": {
+            "operationId": "signOff",
+            "summary": "Sign off your side of a measure as completed (liaison offices; the side must be reported completed)",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/MeasureNumber" }],
+            "responses": {
+              "204": { "description": "Done" },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          },
+          "delete": {
+            "operationId": "revokeSignOff",
+            "summary": "Withdraw your side's sign-off (liaison offices)",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/MeasureNumber" }],
+            "responses": {
+              "204": { "description": "Done" },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/assignments/{id}": {
+          "delete": {
+            "operationId": "removeAssignment",
+            "summary": "Remove an assignment of a unit of your side (liaison offices)",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/ID" }],
+            "responses": {
+              "204": { "description": "Done" },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/updates/{id}/publish": {
+          "post": {
+            "operationId": "publishUpdate",
+            "summary": "Make a progress update of your side public (liaison offices)",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/ID" }],
+            "responses": {
+              "204": { "description": "Done" },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/milestones/{id}/done": {
+          "post": {
+            "operationId": "completeMilestone",
+            "summary": "Mark a milestone of your side done today",
+            "security": [{ "bearer": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/ID" }],
+            "responses": {
+              "204": { "description": "Done" },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/units": {
+          "get": {
+            "operationId": "listUnits",
+            "summary": "The units of both sides (any logged-in officer)",
+            "security": [{ "bearer": [] }],
+            "responses": {
+              "200": { "description": "The units", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Unit" } } } } },
+              "401": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "operationId": "getOpenAPI",
@@ -101,6 +209,7 @@ enum OpenAPIDocument {
           "bearer": { "type": "http", "scheme": "bearer", "description": "A token from /officer/tokens. A browser session with the X-CSRF-Token header works too." }
         },
         "parameters": {
+          "ID": { "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
           "MeasureNumber": { "name": "number", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{1,2}\\.[0-9]{1,3}$" }, "example": "11.2" }
         },
         "responses": {
@@ -136,6 +245,19 @@ enum OpenAPIDocument {
               "side": { "type": "string", "enum": ["cq", "hk"] },
               "visibility": { "type": "string", "enum": ["draft", "internal", "public"] },
               "publishRequested": { "type": "boolean" }
+            }
+          },
+          "AssignmentInput": {
+            "type": "object",
+            "required": ["unit", "role"],
+            "properties": { "unit": { "type": "string", "format": "uuid" }, "role": { "type": "string", "enum": ["lead", "support"] } }
+          },
+          "Unit": {
+            "type": "object",
+            "required": ["id", "name", "side", "isLiaisonOffice"],
+            "properties": {
+              "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" },
+              "side": { "type": "string", "enum": ["cq", "hk"] }, "isLiaisonOffice": { "type": "boolean" }
             }
           },
           "MilestoneInput": {

@@ -1,4 +1,5 @@
 import ChineseScript
+import Fluent
 import Vapor
 
 /// Writes through the API, with the same rules as the forms: a bearer token (or a session and
@@ -27,6 +28,60 @@ struct WriteAPIController {
     struct MilestoneInput: Content {
         var title: String
         var dueOn: String
+    }
+
+    struct AssignmentInput: Content {
+        var unit: UUID
+        var role: String
+    }
+
+    struct UnitDTO: Content {
+        var id: UUID
+        var name: String
+        var side: Side
+        var isLiaisonOffice: Bool
+    }
+
+    /// `GET /api/v1/units`: the units of both sides, for assigning (any logged-in officer).
+    func units(req: Request) async throws -> [UnitDTO] {
+        _ = try await req.requireOfficer()
+        return try await Unit.query(on: req.db).sort(\.$side).sort(\.$name).all().map {
+            UnitDTO(id: try $0.requireID(), name: $0.name, side: $0.side, isLiaisonOffice: $0.isLiaisonOffice)
+        }
+    }
+
+    func assign(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let input = try req.content.decode(AssignmentInput.self)
+        try await OfficerActions.assign(measure: req.parameters.get("number") ?? "", unitID: input.unit, role: input.role, by: o, on: req.db)
+        return Response(status: .noContent)
+    }
+
+    func unassign(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        _ = try await OfficerActions.unassign(id, by: o, on: req.db)
+        return Response(status: .noContent)
+    }
+
+    func publish(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        try await OfficerActions.publish(update: id, by: o, on: req.db)
+        return Response(status: .noContent)
+    }
+
+    func signOff(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        try await OfficerActions.signOff(measure: req.parameters.get("number") ?? "", revoke: req.method == .DELETE, by: o, on: req.db)
+        return Response(status: .noContent)
+    }
+
+    func completeMilestone(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        try await OfficerActions.completeMilestone(id, doneOn: req.application.clock.today, by: o, on: req.db)
+        return Response(status: .noContent)
     }
 
     func postUpdate(req: Request) async throws -> Response {
