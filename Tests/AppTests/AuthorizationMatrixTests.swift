@@ -59,8 +59,8 @@ import Vapor
     func matrix(role: Role) async throws {
         try await withApp { app in
             let accounts = try await Accounts.make(on: app.db)
-            let cqOfficer = Officer(id: try accounts.cqOfficer.requireID(), username: "cq-officer", displayName: "CQ-OFFICER", role: .unitOfficer,
-                                    unitID: accounts.cqUnit.id, unitName: accounts.cqUnit.name, unitScript: "zh-Hans", side: .cq)
+            try await accounts.cqOfficer.$unit.load(on: app.db)
+            let cqOfficer = try Officer(accounts.cqOfficer)
             var draft = try ProgressDraft.validate(period: "2026-10", status: "in_progress", percent: "5", narrative: "起步", evidence: nil, visibility: "public")
             draft.makePublic = true
             let update = try await OfficerActions.postUpdate(draft, measure: "1.1", by: cqOfficer, converter: ScriptConverterFixture.converter, on: app.db)

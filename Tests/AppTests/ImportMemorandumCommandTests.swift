@@ -29,7 +29,7 @@ import Testing
         #expect(object["measureCount"] as? Int == 47)
         let areas = try #require(object["areas"] as? [[String: Any]])
         let health = try #require(areas[9]["title"] as? [String: String])
-        #expect(health == ["text": "醫療衞生及中醫藥", "zh-Hant": "醫療衞生及中醫藥", "zh-Hans": "医疗卫生及中医药"])
+        #expect(health == ["text": "醫療衞生及中醫藥", "script": "zh-Hant", "zh-Hant": "醫療衞生及中醫藥", "zh-Hans": "医疗卫生及中医药"])
         let measures = areas.flatMap { $0["measures"] as? [[String: Any]] ?? [] }
         #expect(measures.count == 47)
         #expect(measures.map { $0["number"] as? String }.last == "11.3")

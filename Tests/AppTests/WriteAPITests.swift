@@ -7,8 +7,7 @@ import Vapor
 @Suite struct WriteAPITests {
     func token(for username: String, on app: Application) async throws -> String {
         let user = try #require(try await User.query(on: app.db).filter(\.$username == username).with(\.$unit).first())
-        let officer = Officer(id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
-                              unitID: user.unit?.id, unitName: user.unit?.name, unitScript: user.unit?.script, side: user.unit?.side)
+        let officer = try Officer(user)
         return try await AccountActions.createToken(name: "test", by: officer, on: app.db)
     }
 

@@ -70,7 +70,7 @@ struct ImportMemorandumCommand: AsyncCommand {
         }
         do {
             let document = try MemorandumParser.parse(text)
-            return (text, document, try MemorandumReport(source: file, document: document, converter: ScriptConverter.shared()))
+            return (text, document, MemorandumReport(source: file, document: document, converter: try ScriptConverter.shared()))
         } catch let error as MemorandumParseError {
             throw CommandFailure("\(file):\(error.line): \(error.message)")
         }

@@ -5,18 +5,7 @@ import Memorandum
 /// What `yugang import-memorandum` shows of a parsed memorandum: its structure, with every
 /// text in the script it was written in and rendered in both scripts.
 struct MemorandumReport: Encodable {
-    struct Rendered: Encodable {
-        /// As written.
-        let text: String
-        let zhHant: String
-        let zhHans: String
-
-        enum CodingKeys: String, CodingKey {
-            case text
-            case zhHant = "zh-Hant"
-            case zhHans = "zh-Hans"
-        }
-    }
+    typealias Rendered = BothScripts
 
     struct MeasureEntry: Encodable {
         let number: String
@@ -54,38 +43,31 @@ struct MemorandumReport: Encodable {
     let areas: [AreaEntry]
     let warnings: [ParseWarning]
 
-    init(source: String, document d: MemorandumDocument, converter: ScriptConverter) throws {
-        let detected = try converter.detect(d.measures.map(\.text).joined())
-        let script: Script = detected == .simplified ? .simplified : .traditional
-        func render(_ text: String) throws -> Rendered {
-            Rendered(
-                text: text,
-                zhHant: try converter.render(text, writtenIn: script, as: .traditional),
-                zhHans: try converter.render(text, writtenIn: script, as: .simplified)
-            )
-        }
+    init(source: String, document d: MemorandumDocument, converter: ScriptConverter) {
+        let script = converter.storedScript(of: d.measures.map(\.text).joined())
+        func render(_ text: String) -> Rendered { Rendered(text, writtenIn: script.languageTag, converter: converter) }
         self.source = source
         self.script = script.languageTag
         contentHash = d.contentHash
         label = d.label
-        title = try render(d.title)
+        title = render(d.title)
         documentKind = d.documentKind
         mechanism = d.mechanism
         meeting = d.meeting
         meetingNumber = d.meetingNumber
         signedOn = d.signedOn
         parties = d.parties
-        preamble = try d.preamble.map(render)
-        annexTitle = try d.annexTitle.map(render)
+        preamble = d.preamble.map(render)
+        annexTitle = d.annexTitle.map(render)
         areaCount = d.areas.count
         measureCount = d.measures.count
-        areas = try d.areas.map { area in
+        areas = d.areas.map { area in
             AreaEntry(
                 number: area.number, numeral: area.numeral, line: area.line,
-                title: try render(area.title),
-                introduction: try area.introduction.map(render),
-                measures: try area.measures.map {
-                    MeasureEntry(number: $0.number, area: $0.area, item: $0.item, line: $0.line, text: try render($0.text))
+                title: render(area.title),
+                introduction: area.introduction.map(render),
+                measures: area.measures.map {
+                    MeasureEntry(number: $0.number, area: $0.area, item: $0.item, line: $0.line, text: render($0.text))
                 }
             )
         }

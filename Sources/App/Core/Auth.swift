@@ -17,6 +17,18 @@ struct Officer: Sendable {
     let side: Side?
 
     var label: String { "\(displayName) (\(username))" }
+
+    /// `user` with its unit loaded.
+    init(_ user: User) throws {
+        id = try user.requireID()
+        username = user.username
+        displayName = user.displayName
+        role = user.role
+        unitID = user.unit?.id
+        unitName = user.unit?.name
+        unitScript = user.unit?.script
+        side = user.unit?.side
+    }
 }
 
 extension Request {
@@ -25,10 +37,7 @@ extension Request {
         guard let user = auth.get(User.self), !user.isDisabled else { return nil }
         if let cached = storage[OfficerKey.self] { return cached }
         try await user.$unit.load(on: db)
-        let officer = Officer(
-            id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
-            unitID: user.unit?.id, unitName: user.unit?.name, unitScript: user.unit?.script, side: user.unit?.side
-        )
+        let officer = try Officer(user)
         storage[OfficerKey.self] = officer
         return officer
     }

@@ -66,8 +66,7 @@ struct Localizer: Sendable {
 
     /// Stored text in the reader's script; text that cannot be converted is shown as written.
     func content(_ text: String, writtenIn tag: String) -> String {
-        let source: Script = tag == Script.simplified.languageTag ? .simplified : .traditional
-        return (try? converter.render(text, writtenIn: source, as: script)) ?? text
+        (try? converter.render(text, writtenIn: ScriptConverter.script(tag: tag), as: script)) ?? text
     }
 
     /// `lang` attribute for a block of content: the content's script, which differs from the

@@ -96,8 +96,7 @@ enum AccountActions {
             errors.add("name", "這個單位已存在。", "这个单位已存在。", "That unit exists already.")
         }
         try errors.throwIfAny()
-        let script = (try? converter.detect(name)) == .simplified ? Script.simplified : Script.traditional
-        let unit = Unit(name: name, side: parsedSide!, script: script.languageTag)
+        let unit = Unit(name: name, side: parsedSide!, script: converter.storedScript(of: name).languageTag)
         try await database.transaction { db in
             try await unit.create(on: db)
             try await OfficerActions.audit("unit.create", Unit.schema, unit.id, by: o, after: OfficerActions.json(["name": name, "side": parsedSide!.rawValue]),

@@ -154,7 +154,7 @@ enum OfficerActions {
         update.status = draft.status
         update.percent = draft.percent
         update.narrative = draft.narrative
-        update.script = (try? converter.detect(draft.narrative)) == .simplified ? Script.simplified.languageTag : Script.traditional.languageTag
+        update.script = converter.storedScript(of: draft.narrative).languageTag
         update.evidence = draft.evidence
         update.publishRequested = false
         if draft.makePublic && Permissions.isLiaison(o, of: side) {
@@ -225,8 +225,7 @@ enum OfficerActions {
             errors.add("dueOn", "到期日須為有效日期（YYYY-MM-DD）。", "到期日须为有效日期（YYYY-MM-DD）。", "The due date must be a real date (YYYY-MM-DD).")
         }
         try errors.throwIfAny()
-        let script = (try? converter.detect(title)) == .simplified ? Script.simplified.languageTag : Script.traditional.languageTag
-        let milestone = Milestone(measureID: measureID, side: side, title: title, script: script, dueOn: due)
+        let milestone = Milestone(measureID: measureID, side: side, title: title, script: converter.storedScript(of: title).languageTag, dueOn: due)
         try await database.transaction { db in
             try await milestone.create(on: db)
             try await audit("milestone.add", Milestone.schema, milestone.id, by: o, after: json(["title": title, "dueOn": due, "side": side.rawValue]),

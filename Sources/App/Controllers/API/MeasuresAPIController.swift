@@ -7,14 +7,6 @@ import Vapor
 struct MeasuresAPIController {
     let converter: ScriptConverter
 
-    struct Text: Content {
-        let text: String
-        let script: String
-        let zhHant: String
-        let zhHans: String
-        enum CodingKeys: String, CodingKey { case text, script, zhHant = "zh-Hant", zhHans = "zh-Hans" }
-    }
-
     struct SideDTO: Content {
         let side: Side
         let status: SideStatus
@@ -28,7 +20,7 @@ struct MeasuresAPIController {
         let number: String
         let area: Int
         let item: Int
-        let text: Text
+        let text: BothScripts
         let status: SideStatus
         let percent: Int
         let light: TrafficLight
@@ -43,16 +35,9 @@ struct MeasuresAPIController {
         let measures: [MeasureDTO]
     }
 
-    func text(_ text: String, _ script: String) -> Text {
-        let source: Script = script == Script.simplified.languageTag ? .simplified : .traditional
-        let hant = (try? converter.render(text, writtenIn: source, as: .traditional)) ?? text
-        let hans = (try? converter.render(text, writtenIn: source, as: .simplified)) ?? text
-        return Text(text: text, script: script, zhHant: hant, zhHans: hans)
-    }
-
     func dto(_ m: PortalQueries.MeasureRow, script: String) -> MeasureDTO {
         MeasureDTO(
-            number: m.number, area: m.areaNumber, item: m.itemNumber, text: text(m.text, script),
+            number: m.number, area: m.areaNumber, item: m.itemNumber, text: BothScripts(m.text, writtenIn: script, converter: converter),
             status: m.state.status, percent: m.state.percent, light: m.state.light,
             sides: m.sides.map {
                 SideDTO(side: $0.side, status: $0.status, percent: $0.percent, signedOffAt: $0.signedOffAt,
@@ -90,7 +75,7 @@ struct MeasuresAPIController {
         var lines = [["number", "area", "text", "status", "percent", "light",
                       "cq_status", "cq_percent", "cq_lead_units", "hk_status", "hk_percent", "hk_lead_units"]]
         for m in o.areas.flatMap(\.measures) {
-            let t = text(m.text, o.agreement.script)
+            let t = BothScripts(m.text, writtenIn: o.agreement.script, converter: converter)
             let cq = m.sides[0], hk = m.sides[1]
             lines.append([
                 m.number, String(m.areaNumber), lang == .zhHans ? t.zhHans : t.zhHant,
