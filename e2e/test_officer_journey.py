@@ -2,13 +2,22 @@
 measure 1.1, the liaison office approves it, and the public page shows it."""
 import re
 
+from axe_playwright_python.sync_playwright import Axe
 from conftest import ADMIN_PASSWORD
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+
+
+def assert_accessible(page):
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
 
 NEW_PASSWORD = "a long and private passphrase"
 
 
 def log_in(page, base_url, username, password):
     page.goto(f"{base_url}/login")
+    assert_accessible(page)
     page.get_by_label("用戶名").fill(username)
     page.get_by_label("密碼").fill(password)
     page.get_by_role("button", name="登入").click()
@@ -40,6 +49,7 @@ def test_unit_update_is_published_after_liaison_approval(new_page, base_url):
     log_in(admin, base_url, "admin", ADMIN_PASSWORD)
     change_password(admin, ADMIN_PASSWORD)
     admin.goto(f"{base_url}/officer/units")
+    assert_accessible(admin)
     admin.get_by_label("單位名稱").fill("重慶市商務委員會")
     admin.get_by_label("所屬方").select_option("cq")
     admin.get_by_role("button", name="建立").click()
@@ -59,7 +69,9 @@ def test_unit_update_is_published_after_liaison_approval(new_page, base_url):
     log_in(officer, base_url, "cq-commerce", officer_password)
     change_password(officer, officer_password)
     assert "措施 1.1" in officer.locator("table.dashboard").inner_text()
+    assert_accessible(officer)
     officer.get_by_role("link", name="措施 1.1").click()
+    assert_accessible(officer)
     officer.get_by_label("報告期").fill("2026-11")
     officer.get_by_label("本方狀態").select_option("in_progress")
     officer.get_by_label("完成度（%）").fill("35")
@@ -73,6 +85,7 @@ def test_unit_update_is_published_after_liaison_approval(new_page, base_url):
     assert "四十家企業參與" not in public.content()
 
     liaison.goto(f"{base_url}/officer")
+    assert_accessible(liaison)
     liaison.get_by_role("button", name="批准公開").first.click()
 
     public.goto(f"{base_url}/measures/1.1")
