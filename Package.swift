@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
     ],
     targets: [
         // Debian's libopencc-dev, through its C API (opencc.h).
@@ -32,10 +33,12 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/yugang-2023-05-11-first-meeting.zh-Hant.txt")]
         ),
+        // Normalisation, CJK tokens and the full-text index (SQLite FTS5 / PostgreSQL). No Vapor.
+        .target(name: "Search", dependencies: [.product(name: "SQLKit", package: "sql-kit")]),
         .target(
             name: "App",
             dependencies: [
-                "Memorandum", "ChineseScript",
+                "Memorandum", "ChineseScript", "Search",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -51,9 +54,10 @@ let package = Package(
         ),
         .testTarget(name: "MemorandumTests", dependencies: ["Memorandum", "ChineseScript"]),
         .testTarget(name: "ChineseScriptTests", dependencies: ["ChineseScript"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "ChineseScript"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Memorandum", "ChineseScript", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["App", "Memorandum", "ChineseScript", "Search", .product(name: "VaporTesting", package: "vapor")]
         ),
     ]
 )

@@ -8,3 +8,11 @@ enum ScriptConverterFixture {
 enum MemorandumFixture {
     static func document() throws -> MemorandumDocument { try MemorandumParser.parse(ShippedMemoranda.text()) }
 }
+
+enum ShippedMemorandaFixture {
+    static func text() throws -> String { try ShippedMemoranda.text() }
+}
+
+enum MemorandumParserFixture {
+    static func parse(_ text: String) throws -> MemorandumDocument { try MemorandumParser.parse(text) }
+}

@@ -20,7 +20,8 @@ enum AgreementImporter {
         _ document: MemorandumDocument, sourceText: String, sourceName: String?, script: Script,
         actor: String, on database: Database
     ) async throws -> Outcome {
-        try await database.transaction { db in
+        let search = try SearchService.shared()
+        return try await database.transaction { db in
             let mechanismName = document.mechanism ?? document.title
             let mechanism: Mechanism
             if let existing = try await Mechanism.query(on: db).filter(\.$name == mechanismName).first() {
@@ -44,7 +45,7 @@ enum AgreementImporter {
                     let stored = Area(agreementID: agreementID, number: area.number, title: area.title)
                     try await stored.create(on: db)
                     for measure in area.measures {
-                        try await createMeasure(measure, agreementID: agreementID, areaID: stored.requireID(), on: db)
+                        try await createMeasure(measure, agreementID: agreementID, areaID: stored.requireID(), search: search, on: db)
                     }
                 }
                 try await AuditEvent(
@@ -94,19 +95,21 @@ enum AgreementImporter {
                         stored.text = measure.text
                         stored.removedInRevision = nil
                         try await stored.update(on: db)
+                        try await search.index(measure: stored, on: db)
                         try await AuditEvent(
                             actor: actor, action: "measure.reword", entity: Measure.schema, entityID: stored.id,
-                            before: was, after: measure.text
+                            before: was, after: measure.text, measureID: stored.id
                         ).create(on: db)
                     }
                 } else if let area = areas[measure.area] {
-                    try await createMeasure(measure, agreementID: agreementID, areaID: area.requireID(), on: db)
+                    try await createMeasure(measure, agreementID: agreementID, areaID: area.requireID(), search: search, on: db)
                 }
             }
             for removed in diff.removed {
                 guard let stored = measures[removed], stored.removedInRevision == nil else { continue }
                 stored.removedInRevision = number
                 try await stored.update(on: db)
+                try await search.remove(measure: stored, on: db)
             }
             try await AuditEvent(
                 actor: actor, action: "agreement.revise", entity: Agreement.schema, entityID: agreementID,
@@ -151,9 +154,10 @@ enum AgreementImporter {
         try await revision.create(on: db)
     }
 
-    private static func createMeasure(_ m: Memorandum.Measure, agreementID: UUID, areaID: UUID, on db: Database) async throws {
+    private static func createMeasure(_ m: Memorandum.Measure, agreementID: UUID, areaID: UUID, search: SearchService, on db: Database) async throws {
         let stored = Measure(agreementID: agreementID, areaID: areaID, areaNumber: m.area, itemNumber: m.item, text: m.text)
         try await stored.create(on: db)
+        try await search.index(measure: stored, on: db)
         let measureID = try stored.requireID()
         for side in Side.allCases {
             try await MeasureSide(measureID: measureID, side: side).create(on: db)

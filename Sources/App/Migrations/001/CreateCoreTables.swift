@@ -231,6 +231,6 @@ enum Migrations {
         CreateMechanisms(), CreateAgreements(), CreateAgreementRevisions(), CreateAreas(),
         CreateMeasures(), CreateUnits(), CreateUsers(), CreateMeasureSides(), CreateAssignments(),
         CreateMilestones(), CreateProgressUpdates(), CreateAuditEvents(),
-        SessionRecord.migration, CreateAPITokens(),
+        SessionRecord.migration, CreateAPITokens(), CreateSearchIndex(),
     ]
 }

@@ -1,0 +1,45 @@
+import ChineseScript
+import Fluent
+import Search
+import SQLKit
+import Vapor
+
+/// The app's use of the `Search` library: one `SearchText` (normalising with OpenCC's `hk2s`)
+/// and the index that fits the database in use.
+struct SearchService: Sendable {
+    let text: SearchText
+
+    static func shared() throws -> SearchService {
+        let converter = try ScriptConverter.shared()
+        return SearchService(text: SearchText(toSimplified: { (try? converter.toSimplified($0)) ?? $0 }))
+    }
+
+    func index(on db: Database) -> any SearchIndex {
+        SQLiteSearchIndex.for(db as! any SQLDatabase, searchText: text)
+    }
+
+    /// Indexes (or re-indexes) a measure; call inside the transaction that wrote it.
+    func index(measure: Measure, on db: Database) async throws {
+        let document = SearchDocument(kind: "measure", key: measure.number, category: "area-\(measure.areaNumber)",
+                                      title: "\(measure.number)", body: measure.text)
+        try await index(on: db).upsert(document, on: db as! any SQLDatabase)
+    }
+
+    func remove(measure: Measure, on db: Database) async throws {
+        try await index(on: db).remove(kind: "measure", key: measure.number, on: db as! any SQLDatabase)
+    }
+
+    func search(_ text: String, filter: SearchFilter = SearchFilter(), limit: Int = 20, offset: Int = 0, on db: Database) async throws -> SearchResults {
+        try await index(on: db).search(SearchQuery(text, using: self.text), filter: filter, limit: limit, offset: offset, on: db as! any SQLDatabase)
+    }
+}
+
+/// The full-text index's table, in the dialect of the database.
+struct CreateSearchIndex: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await SearchService.shared().index(on: db).prepare(on: db as! any SQLDatabase)
+    }
+    func revert(on db: Database) async throws {
+        try await SearchService.shared().index(on: db).drop(on: db as! any SQLDatabase)
+    }
+}

@@ -1,0 +1,67 @@
+@testable import App
+import Fluent
+import Foundation
+import Search
+import SQLKit
+import Testing
+import Vapor
+
+/// The index backends on the database the suite runs on (SQLite FTS5 or PostgreSQL tsvector):
+/// the same queries find the same measures on both.
+@Suite struct SearchIndexTests {
+    func keys(_ text: String, filter: SearchFilter = SearchFilter(), on app: Application) async throws -> Set<String> {
+        Set(try await SearchService.shared().search(text, filter: filter, limit: 100, on: app.db).hits.map(\.key))
+    }
+
+    @Test("Traditional, Simplified and mixed queries find the same measures", arguments: [
+        ("醫療", ["10.2", "10.3"]),
+        ("医疗", ["10.2", "10.3"]),
+        ("衞生", ["10.1"]),              // Hong Kong variant
+        ("衛生", ["10.1"]),              // Taiwan variant
+        ("卫生", ["10.1"]),
+        ("醫疗 衛生", []),                // both terms are required; no measure has both
+        ("医疗卫生", []),                 // a phrase found in an area title only
+        ("5G 網路", ["6.3"]),
+        ("ＱＦＬＰ", ["2.2"]),
+        ("一站式", ["7.2", "11.2"]),
+        ("港鐵學院", ["7.4"]),
+        ("中醫藥", ["10.4"]),
+    ])
+    func finds(query: String, expected: [String]) async throws {
+        try await withApp { (app: Application) async throws in
+            #expect(try await keys(query, on: app) == Set(expected))
+        }
+    }
+
+    @Test func singleCharactersAndFiltersAndPages() async throws {
+        try await withApp { app in
+            let search = try SearchService.shared()
+            let all = try await search.search("渝", limit: 5, on: app.db)
+            #expect(all.hits.count == 5)
+            #expect(all.total > 20)
+            let next = try await search.search("渝", limit: 5, offset: 5, on: app.db)
+            #expect(Set(next.hits.map(\.key)).isDisjoint(with: all.hits.map(\.key)))
+            #expect(try await keys("渝", filter: SearchFilter(category: "area-10"), on: app) == ["10.1", "10.2", "10.3"])
+            #expect(try await keys("渝", filter: SearchFilter(kinds: ["article"]), on: app).isEmpty)
+            #expect(try await keys("“”", on: app).isEmpty)
+            #expect(try await keys(#"" OR 1=1 --"#, on: app).isEmpty)
+            #expect(try await keys("沒有這個詞語", on: app).isEmpty)
+        }
+    }
+
+    @Test func revisionsAndReindexKeepTheIndexCurrent() async throws {
+        try await withApp { app in
+            var text = try ShippedMemorandaFixture.text()
+            text = text.replacingOccurrences(of: "通過“窄改寬”增加客機腹倉載貨量。", with: "通過“窄改寬”增加客機腹艙載貨量及冷鏈運力。")
+            text = String(text[..<text.range(of: "3.建立常態化溝通機制")!.lowerBound])
+            _ = try await AgreementImporter.store(try MemorandumParserFixture.parse(text), sourceText: text, sourceName: nil,
+                                                  script: .traditional, actor: "test", on: app.db)
+            #expect(try await keys("冷鏈運力", on: app) == ["4.3"])
+            #expect(try await keys("溝通機制", on: app).isEmpty)
+            try await (app.db as! any SQLDatabase).raw("DELETE FROM search_index").run()
+            #expect(try await keys("冷鏈", on: app).isEmpty)
+            #expect(try await ReindexCommand.rebuild(on: app.db) == 46)
+            #expect(try await keys("冷鏈", on: app) == ["4.3"])
+        }
+    }
+}
