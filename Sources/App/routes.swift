@@ -11,6 +11,12 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     pages.get("agreement", use: portal.agreement)
     app.get("styles.css", use: portal.stylesheet)
 
+    let consultation = ConsultationController(converter: converter)
+    app.get("search", use: consultation.searchPage) // not cached: the answer depends on the query
+    pages.get("help", use: consultation.knowledgeBase)
+    pages.get("help", ":slug", use: consultation.category)
+    pages.get("help", "articles", ":id", use: consultation.article)
+
     let health = HealthController()
     app.get("health", "live", use: health.live)
     app.get("health", "ready", use: health.ready)
@@ -20,12 +26,19 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     api.get("measures", use: measures.list)
     api.get("measures.csv", use: measures.csv)
     api.get("measures", ":number", use: measures.show)
+    api.get("search", use: consultation.searchAPI)
+    api.grouped(PageCacheInvalidation(cache: cache)).post("questions", use: consultation.askAPI)
+    api.get("questions", ":reference", use: consultation.questionAPI)
     // Officers: a session cookie (browsers, with CSRF tokens) or a bearer token (API clients).
     let sessions = app.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())
     let officers = OfficerController(converter: converter)
     sessions.get("login", use: officers.loginPage)
     sessions.post("login", use: officers.login)
     sessions.post("logout", use: officers.logout)
+    sessions.get("ask", use: consultation.askPage)
+    sessions.post("ask", use: consultation.ask)
+    sessions.get("ask", ":reference", use: consultation.questionPage)
+    sessions.post("ask", ":reference", use: consultation.question)
     let officer = sessions.grouped(OfficerGuard()).grouped("officer")
     officer.get(use: officers.dashboard)
     officer.get("password", use: officers.passwordPage)
@@ -45,6 +58,19 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.post("units", use: officers.createUnit)
     officer.get("tokens") { try await officers.tokensPage(req: $0) }
     officer.post("tokens", use: officers.createToken)
+    let kb = OfficerConsultationController(converter: converter)
+    officer.get("kb", use: kb.articles)
+    officer.get("kb", "new") { try await kb.editor(req: $0) }
+    officer.post("kb", "new", use: kb.save)
+    officer.get("kb", ":id") { try await kb.editor(req: $0) }
+    officer.post("kb", ":id", use: kb.save)
+    officer.get("questions", use: kb.questions)
+    officer.get("questions", ":id") { try await kb.question(req: $0) }
+    officer.post("questions", ":id", use: kb.answer)
+    officer.post("questions", ":id", "publish", use: kb.publish)
+    officer.get("synonyms") { try await kb.synonyms(req: $0) }
+    officer.post("synonyms", use: kb.addSynonym)
+    officer.get("search-gaps", use: kb.gaps)
 
     // Who is calling first (401 without credentials), then the CSRF check for browser sessions.
     let writes = api.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())

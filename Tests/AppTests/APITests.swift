@@ -70,7 +70,7 @@ import Vapor
             let documented = Set((object["paths"] as? [String: Any] ?? [:]).keys)
             let registered = Set(app.routes.all.map { "/" + $0.path.map(\.description).joined(separator: "/") }
                 .filter { $0.hasPrefix("/api/") }
-                .map { $0.replacingOccurrences(of: ":number", with: "{number}").replacingOccurrences(of: ":id", with: "{id}") })
+                .map { $0.replacingOccurrences(of: ":number", with: "{number}").replacingOccurrences(of: ":id", with: "{id}").replacingOccurrences(of: ":reference", with: "{reference}") })
             #expect(documented == registered)
             #expect(documented == Set(OpenAPIDocument.paths))
         }

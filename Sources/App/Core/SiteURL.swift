@@ -31,6 +31,23 @@ enum SiteURL: Equatable, Sendable {
     case officerUsers
     case officerUnits
     case officerTokens
+    case search(String)
+    case knowledgeBase
+    case kbCategory(String)
+    case article(UUID)
+    case ask
+    case question(String)
+    case apiSearch
+    case apiQuestions
+    case apiQuestion(String)
+    case officerArticles
+    case officerArticleNew
+    case officerArticle(UUID)
+    case officerQuestions
+    case officerQuestion(UUID)
+    case officerQuestionPublish(UUID)
+    case officerSynonyms
+    case officerSearchGaps
 
     var path: String {
         switch self {
@@ -63,9 +80,26 @@ enum SiteURL: Equatable, Sendable {
         case .officerUsers: return "/officer/users"
         case .officerUnits: return "/officer/units"
         case .officerTokens: return "/officer/tokens"
+        case .search(let q): return "/search" + (q.isEmpty ? "" : "?q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        case .knowledgeBase: return "/help"
+        case .kbCategory(let slug): return "/help/\(slug)"
+        case .article(let id): return "/help/articles/\(id.uuidString)"
+        case .ask: return "/ask"
+        case .question(let reference): return "/ask/\(reference)"
+        case .apiSearch: return "/api/v1/search"
+        case .apiQuestions: return "/api/v1/questions"
+        case .apiQuestion(let reference): return "/api/v1/questions/\(reference)"
+        case .officerArticles: return "/officer/kb"
+        case .officerArticleNew: return "/officer/kb/new"
+        case .officerArticle(let id): return "/officer/kb/\(id.uuidString)"
+        case .officerQuestions: return "/officer/questions"
+        case .officerQuestion(let id): return "/officer/questions/\(id.uuidString)"
+        case .officerQuestionPublish(let id): return "/officer/questions/\(id.uuidString)/publish"
+        case .officerSynonyms: return "/officer/synonyms"
+        case .officerSearchGaps: return "/officer/search-gaps"
         }
     }
 
     /// The same page in another interface language.
-    func path(lang: DisplayLanguage) -> String { path + "?lang=" + lang.rawValue }
+    func path(lang: DisplayLanguage) -> String { path + (path.contains("?") ? "&" : "?") + "lang=" + lang.rawValue }
 }

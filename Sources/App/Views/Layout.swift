@@ -33,6 +33,9 @@ struct Layout {
                         .ul(
                             .li(.a(.href(SiteURL.home.path), .text(l.t("合作措施", "合作措施", "Measures")))),
                             .li(.a(.href(SiteURL.agreement.path), .text(l.t("備忘錄全文", "备忘录全文", "Full text")))),
+                            .li(.a(.href(SiteURL.knowledgeBase.path), .text(l.t("政策解答", "政策解答", "Policy answers")))),
+                            .li(.a(.href(SiteURL.search("").path), .text(l.t("搜尋", "搜索", "Search")))),
+                            .li(.a(.href(SiteURL.ask.path), .text(l.t("提問", "提问", "Ask")))),
                             .unwrap(officer) { o, csrf in officerNav(o, csrf) }
                         )
                     ),
@@ -68,6 +71,8 @@ struct Layout {
                 .li(.a(.href(SiteURL.officerUsers.path), .text(l.t("帳戶", "账户", "Accounts")))),
                 .li(.a(.href(SiteURL.officerUnits.path), .text(l.t("單位", "单位", "Units"))))
             )),
+            .li(.a(.href(SiteURL.officerArticles.path), .text(l.t("政策解答條目", "政策解答条目", "Entries")))),
+            .li(.a(.href(SiteURL.officerQuestions.path), .text(l.t("公眾提問", "公众提问", "Questions")))),
             .li(.a(.href(SiteURL.officerTokens.path), .text(l.t("API 權杖", "API 令牌", "API tokens")))),
             .li(FormContext(csrf: csrf, l: l).button(action: .logout, label: l.t("登出", "退出登录", "Log out") + " · " + o.displayName, className: "link"))
         )

@@ -37,6 +37,22 @@ enum Stylesheet {
     table.signatures { border-collapse: collapse; margin: 1rem 0; }
     table.signatures td { padding: .25rem 1rem .25rem 0; }
     .error { font-size: 1.1rem; }
+    .field { margin: 0 0 1rem; } .field label { display: block; font-weight: 600; }
+    .field input[type=checkbox] + label { display: inline; font-weight: normal; }
+    input, select, textarea { font: inherit; max-width: 100%; }
+    textarea { width: 100%; }
+    .field-error, .error-summary { color: var(--red); }
+    .error-summary { border: 2px solid var(--red); padding: .5rem 1rem; }
+    .hint { color: var(--muted); margin: 0; }
+    .hp { position: absolute; left: -9999px; }
+    mark { background: #fff2a8; color: inherit; }
+    ol.results { padding-left: 1.2rem; } ol.results h2 { font-size: 1.1rem; margin-bottom: 0; }
+    .kind { color: var(--muted); margin: 0; font-size: .875rem; }
+    nav.pages ul { list-style: none; display: flex; gap: .75rem; padding: 0; }
+    .review-overdue { color: var(--amber); }
+    form.inline { display: inline; }
+    button { font: inherit; padding: .3rem .8rem; }
+    button.link { background: none; border: none; color: var(--accent); text-decoration: underline; padding: 0; cursor: pointer; }
     @media print { header.site nav, .skip { display: none; } a { color: inherit; text-decoration: none; } }
     """
 }

@@ -6,6 +6,7 @@ enum OpenAPIDocument {
         "/api/v1/measures/{number}/updates", "/api/v1/measures/{number}/milestones",
         "/api/v1/measures/{number}/assignments", "/api/v1/measures/{number}/signoff", "/api/v1/assignments/{id}",
         "/api/v1/updates/{id}/publish", "/api/v1/milestones/{id}/done", "/api/v1/units",
+        "/api/v1/search", "/api/v1/questions", "/api/v1/questions/{reference}",
     ]
 
     static let json = #"""
@@ -196,6 +197,49 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/search": {
+          "get": {
+            "operationId": "search",
+            "summary": "Search measures and public policy answers in any script (Traditional, Hong Kong variants, Simplified, English)",
+            "parameters": [
+              { "name": "q", "in": "query", "required": false, "schema": { "type": "string", "maxLength": 200 } },
+              { "name": "type", "in": "query", "required": false, "schema": { "type": "string", "enum": ["", "measure", "article"] } },
+              { "name": "category", "in": "query", "required": false, "schema": { "type": "string" } },
+              { "name": "page", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": 1000 } }
+            ],
+            "responses": {
+              "200": { "description": "Results", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SearchResults" } } } },
+              "400": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/questions": {
+          "post": {
+            "operationId": "askQuestion",
+            "summary": "Ask a question; the answer is read later with the reference and the access code (shown once)",
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/QuestionInput" } } } },
+            "responses": {
+              "201": { "description": "Received", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/QuestionReceipt" } } } },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "413": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/questions/{reference}": {
+          "get": {
+            "operationId": "getQuestion",
+            "summary": "A question and its answer, with the access code in the X-Access-Code header",
+            "parameters": [
+              { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" }, "example": "YG-Q-2026-000001" },
+              { "name": "X-Access-Code", "in": "header", "required": true, "schema": { "type": "string" } }
+            ],
+            "responses": {
+              "200": { "description": "The question", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Question" } } } },
+              "404": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "operationId": "getOpenAPI",
@@ -258,6 +302,46 @@ enum OpenAPIDocument {
             "properties": {
               "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" },
               "side": { "type": "string", "enum": ["cq", "hk"] }, "isLiaisonOffice": { "type": "boolean" }
+            }
+          },
+          "SearchResults": {
+            "type": "object",
+            "required": ["query", "total", "page", "pageCount", "results"],
+            "properties": {
+              "query": { "type": "string" }, "total": { "type": "integer" }, "page": { "type": "integer" }, "pageCount": { "type": "integer" },
+              "didYouMean": { "type": "string" },
+              "results": { "type": "array", "items": {
+                "type": "object", "required": ["kind", "key", "title", "url", "snippet"],
+                "properties": {
+                  "kind": { "type": "string", "enum": ["measure", "article"] }, "key": { "type": "string" }, "title": { "type": "string" },
+                  "url": { "type": "string" }, "category": { "type": "string" },
+                  "snippet": { "type": "array", "items": { "type": "object", "required": ["text", "match"],
+                               "properties": { "text": { "type": "string" }, "match": { "type": "boolean" } } } }
+                } } }
+            }
+          },
+          "QuestionInput": {
+            "type": "object",
+            "required": ["category", "question"],
+            "properties": {
+              "category": { "type": "string", "example": "education" },
+              "question": { "type": "string", "minLength": 5, "maxLength": 5000 },
+              "contact": { "type": "string", "description": "E-mail or telephone, kept only with consent" },
+              "consent": { "type": "boolean", "description": "Agreement that the contact details are used to reply" }
+            }
+          },
+          "QuestionReceipt": {
+            "type": "object", "required": ["reference", "accessCode"],
+            "properties": { "reference": { "type": "string" }, "accessCode": { "type": "string" } }
+          },
+          "Question": {
+            "type": "object",
+            "required": ["reference", "category", "state", "question"],
+            "properties": {
+              "reference": { "type": "string" }, "category": { "type": "string" },
+              "state": { "type": "string", "enum": ["new", "answered", "closed"] },
+              "question": { "$ref": "#/components/schemas/Text" }, "answer": { "$ref": "#/components/schemas/Text" },
+              "answeredAt": { "type": "string", "format": "date-time" }
             }
           },
           "MilestoneInput": {

@@ -232,5 +232,7 @@ enum Migrations {
         CreateMeasures(), CreateUnits(), CreateUsers(), CreateMeasureSides(), CreateAssignments(),
         CreateMilestones(), CreateProgressUpdates(), CreateAuditEvents(),
         SessionRecord.migration, CreateAPITokens(), CreateSearchIndex(),
+        // 002: knowledge base, synonyms, questions
+        CreateCategories(), CreateArticles(), CreateSynonymsAndMisses(), CreateQuestions(),
     ]
 }

@@ -1,0 +1,170 @@
+import ChineseScript
+import Fluent
+import Vapor
+
+/// Search, the knowledge base and questions, for the public; the officers' side of them.
+struct ConsultationController {
+    let converter: ScriptConverter
+
+    func localizer(_ req: Request) -> Localizer { Localizer(language: DisplayLanguage.of(req), converter: converter) }
+    func fields(_ req: Request) -> [String: String] { (try? req.content.decode([String: String].self)) ?? [:] }
+
+    static func kind(_ raw: String?) throws -> SiteSearch.Kind? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let kind = SiteSearch.Kind(rawValue: raw) else {
+            throw AppError.badRequest(hant: "type 須為 measure 或 article。", hans: "type 须为 measure 或 article。", en: "type must be measure or article.")
+        }
+        return kind
+    }
+
+    static func page(_ raw: String?) throws -> Int {
+        guard let raw, !raw.isEmpty else { return 1 }
+        guard let n = Int(raw), (1...1000).contains(n) else {
+            throw AppError.badRequest(hant: "page 須為 1 至 1000。", hans: "page 须为 1 至 1000。", en: "page must be from 1 to 1000.")
+        }
+        return n
+    }
+
+    func searchPage(req: Request) async throws -> Response {
+        let l = localizer(req)
+        let category = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
+        let page = try await SiteSearch.run(req.query[String.self, at: "q"] ?? "", kind: try Self.kind(req.query[String.self, at: "type"]),
+                                            category: category, page: try Self.page(req.query[String.self, at: "page"]), l: l, on: req.db)
+        let categories = try await Category.query(on: req.db).sort(\.$position).all()
+        return .html(ConsultationViews.search(page, categories: categories, l: l))
+    }
+
+    struct SearchDTO: Content {
+        struct Hit: Content {
+            var kind: String
+            var key: String
+            var title: String
+            var url: String
+            var category: String?
+            var snippet: [SiteSearch.Part]
+        }
+        var query: String
+        var total: Int
+        var page: Int
+        var pageCount: Int
+        var didYouMean: String?
+        var results: [Hit]
+    }
+
+    func searchAPI(req: Request) async throws -> SearchDTO {
+        let category = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
+        let p = try await SiteSearch.run(req.query[String.self, at: "q"] ?? "", kind: try Self.kind(req.query[String.self, at: "type"]),
+                                         category: category, page: try Self.page(req.query[String.self, at: "page"]), l: localizer(req), on: req.db)
+        return SearchDTO(query: p.query, total: p.total, page: p.page, pageCount: p.pageCount, didYouMean: p.didYouMean,
+                         results: p.results.map { .init(kind: $0.kind.rawValue, key: $0.key, title: $0.title, url: $0.url, category: $0.category, snippet: $0.snippet) })
+    }
+
+    // MARK: Knowledge base
+
+    func rows(_ articles: [Article], today: String) -> [ConsultationViews.ArticleRow] {
+        articles.map { .init(id: $0.id!, title: $0.title, script: $0.script, kind: $0.kind, reviewOverdue: $0.reviewOn < today) }
+    }
+
+    func knowledgeBase(req: Request) async throws -> Response {
+        let categories = try await Category.query(on: req.db).sort(\.$position).all()
+        let articles = try await Article.query(on: req.db).filter(\.$visibility == .public).sort(\.$title).all()
+        let today = req.application.clock.today
+        let grouped = categories.map { c in (c, rows(articles.filter { $0.$category.id == c.id }, today: today)) }
+        return .html(ConsultationViews.knowledgeBase(grouped, l: localizer(req)))
+    }
+
+    func category(req: Request) async throws -> Response {
+        guard let slug = req.parameters.get("slug"), let category = try await Category.query(on: req.db).filter(\.$slug == slug).first()
+        else { throw AppError.notFound }
+        let articles = try await Article.query(on: req.db).filter(\.$visibility == .public).filter(\.$category.$id == category.requireID())
+            .sort(\.$title).all()
+        return .html(ConsultationViews.category(category, rows(articles, today: req.application.clock.today), l: localizer(req)))
+    }
+
+    func article(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let article = try await Article.query(on: req.db).filter(\.$id == id).filter(\.$visibility == .public)
+                .with(\.$category).with(\.$owner).first()
+        else { throw AppError.notFound }
+        let related = try await Article.query(on: req.db).filter(\.$visibility == .public)
+            .filter(\.$category.$id == article.$category.id).filter(\.$id != id).sort(\.$title).range(..<5).all()
+        let today = req.application.clock.today
+        return .html(ConsultationViews.article(article, category: article.category, owner: article.owner, related: rows(related, today: today),
+                                               today: today, l: localizer(req)))
+    }
+
+    // MARK: Questions
+
+    func askPage(req: Request) async throws -> Response {
+        let categories = try await Category.query(on: req.db).sort(\.$position).all()
+        return noStore(.html(ConsultationViews.ask(categories: categories, form: FormContext(csrf: req.csrfToken, l: localizer(req)))))
+    }
+
+    func ask(req: Request) async throws -> Response {
+        let f = fields(req)
+        let l = localizer(req)
+        if !(f["website"] ?? "").isEmpty {
+            throw AppError.badRequest(hant: "提交被拒絕。", hans: "提交被拒绝。", en: "The form was refused.")
+        }
+        do {
+            let receipt = try await Questions.submit(f, converter: converter, now: req.application.clock.now(), on: req.db)
+            return noStore(.html(ConsultationViews.receipt(receipt, l: l), status: .created))
+        } catch AppError.invalid(let errors) {
+            let categories = try await Category.query(on: req.db).sort(\.$position).all()
+            let form = FormContext(csrf: req.csrfToken, errors: errors, values: f, l: l)
+            return noStore(.html(ConsultationViews.ask(categories: categories, form: form), status: .unprocessableEntity))
+        }
+    }
+
+    func questionPage(req: Request) async throws -> Response {
+        let reference = req.parameters.get("reference") ?? ""
+        return noStore(.html(ConsultationViews.questionStatus(reference: reference, question: nil, failed: false,
+                                                              form: FormContext(csrf: req.csrfToken, l: localizer(req)))))
+    }
+
+    func question(req: Request) async throws -> Response {
+        let reference = req.parameters.get("reference") ?? ""
+        let question = try await Questions.find(reference: reference, code: fields(req)["code"] ?? "", on: req.db)
+        let html = ConsultationViews.questionStatus(reference: reference, question: question, failed: question == nil,
+                                                    form: FormContext(csrf: req.csrfToken, l: localizer(req)))
+        return noStore(.html(html, status: question == nil ? .notFound : .ok))
+    }
+
+    struct QuestionInput: Content {
+        var category: String
+        var question: String
+        var contact: String?
+        var consent: Bool?
+    }
+
+    struct QuestionDTO: Content {
+        var reference: String
+        var category: String
+        var state: String
+        var question: BothScripts
+        var answer: BothScripts?
+        var answeredAt: Date?
+    }
+
+    func askAPI(req: Request) async throws -> Response {
+        let input = try req.content.decode(QuestionInput.self)
+        var f = ["category": input.category, "question": input.question, "contact": input.contact ?? ""]
+        if input.consent == true { f["consent"] = "yes" }
+        let receipt = try await Questions.submit(f, converter: converter, now: req.application.clock.now(), on: req.db)
+        return try await receipt.encodeResponse(status: .created, for: req)
+    }
+
+    func questionAPI(req: Request) async throws -> QuestionDTO {
+        guard let q = try await Questions.find(reference: req.parameters.get("reference") ?? "", code: req.headers.first(name: "X-Access-Code") ?? "",
+                                               on: req.db) else { throw AppError.notFound }
+        return QuestionDTO(reference: q.reference, category: q.category.slug, state: q.state.rawValue,
+                           question: BothScripts(q.text, writtenIn: q.script, converter: converter),
+                           answer: q.answer.map { BothScripts($0, writtenIn: q.answerScript ?? "zh-Hant", converter: converter) },
+                           answeredAt: q.answeredAt)
+    }
+
+    func noStore(_ response: Response) -> Response {
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

@@ -1,0 +1,114 @@
+import ChineseScript
+import Fluent
+import Foundation
+import Search
+import SQLKit
+import Vapor
+
+/// Knowledge-base entries: validation, writes (with revision and audit) and what the pages show.
+enum KnowledgeBase {
+    struct Draft: Sendable, Equatable {
+        var kind: String
+        var title: String
+        var body: String
+        var categoryID: UUID
+        var visibility: Visibility
+        var measures: [String]
+        var effectiveOn: String?
+        var reviewOn: String
+    }
+
+    static func validate(_ f: [String: String], on db: Database) async throws -> Draft {
+        var errors = FieldErrors()
+        let title = (f["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty || title.count > 200 {
+            errors.add("title", "請填寫標題（最多 200 字）。", "请填写标题（最多 200 字）。", "Give a title (at most 200 characters).")
+        }
+        let body = (f["body"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if body.isEmpty || body.count > 50_000 {
+            errors.add("body", "請填寫內容（最多 50000 字）。", "请填写内容（最多 50000 字）。", "Write the content (at most 50,000 characters).")
+        }
+        let kind = f["kind"] ?? "article"
+        if !["article", "faq"].contains(kind) { errors.add("kind", "請選擇類型。", "请选择类型。", "Choose a type.") }
+        var category: Category?
+        if let raw = f["category"], let id = UUID(uuidString: raw) { category = try await Category.find(id, on: db) }
+        if category == nil { errors.add("category", "請選擇類別。", "请选择类别。", "Choose a category.") }
+        let visibility = Visibility(rawValue: f["visibility"] ?? "")
+        if visibility == nil { errors.add("visibility", "請選擇發佈範圍。", "请选择发布范围。", "Choose who may see it.") }
+        let measures = (f["measures"] ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " || $0 == "、" }).map(String.init)
+        if !measures.allSatisfy({ $0.range(of: #"^\d{1,2}\.\d{1,3}$"#, options: .regularExpression) != nil }) {
+            errors.add("measures", "措施編號如 11.1, 11.2。", "措施编号如 11.1, 11.2。", "Measure numbers like 11.1, 11.2.")
+        }
+        let effective = (f["effectiveOn"] ?? "").trimmingCharacters(in: .whitespaces)
+        if !effective.isEmpty, CalendarDays.date(effective) == nil {
+            errors.add("effectiveOn", "生效日期須為有效日期。", "生效日期须为有效日期。", "The effective date must be a real date.")
+        }
+        let review = (f["reviewOn"] ?? "").trimmingCharacters(in: .whitespaces)
+        if CalendarDays.date(review) == nil {
+            errors.add("reviewOn", "請填寫下次檢視日期。", "请填写下次检视日期。", "Give the next review date.")
+        }
+        try errors.throwIfAny()
+        return Draft(kind: kind, title: title, body: body, categoryID: try category!.requireID(), visibility: visibility!,
+                     measures: measures, effectiveOn: effective.isEmpty ? nil : effective, reviewOn: review)
+    }
+
+    /// Liaison offices and unit officers write entries their unit owns; admins any.
+    static func mayEdit(_ o: Officer, _ article: Article?) -> Bool {
+        switch o.role {
+        case .admin: return true
+        case .liaison, .unitOfficer: return article == nil || article?.$owner.id == o.unitID
+        case .viewer: return false
+        }
+    }
+
+    /// Creates (`id` nil) or changes an entry: one transaction with its revision, its audit event
+    /// and its place in the search index (public entries only).
+    @discardableResult
+    static func save(_ d: Draft, id: UUID?, by o: Officer, converter: ScriptConverter, on database: Database) async throws -> Article {
+        let existing = try await Article.find(id, on: database)
+        if id != nil, existing == nil { throw AppError.notFound }
+        guard mayEdit(o, existing) else { throw AppError.forbidden }
+        guard let ownerID = existing?.$owner.id ?? o.unitID else {
+            var errors = FieldErrors()
+            errors.add("owner", "帳戶須屬於一個單位才能建立條目。", "账户须属于一个单位才能建立条目。", "Your account needs a unit to own the entry.")
+            throw AppError.invalid(errors)
+        }
+        let article = existing ?? Article()
+        let before = existing.map { OfficerActions.json(["title": $0.title, "visibility": $0.visibility.rawValue, "revision": String($0.revision)]) }
+        article.kind = d.kind
+        article.title = d.title
+        article.body = d.body
+        article.script = converter.storedScript(of: d.title + d.body).languageTag
+        article.$category.id = d.categoryID
+        article.$owner.id = ownerID
+        article.visibility = d.visibility
+        article.measures = d.measures
+        article.effectiveOn = d.effectiveOn
+        article.reviewOn = d.reviewOn
+        article.revision = (existing?.revision ?? 0) + 1
+        let search = try SearchService.shared()
+        try await database.transaction { db in
+            try await article.save(on: db)
+            let articleID = try article.requireID()
+            try await ArticleRevision(articleID: articleID, number: article.revision, title: d.title, body: d.body, changedBy: o.label).create(on: db)
+            try await OfficerActions.audit(existing == nil ? "article.create" : "article.update", Article.schema, articleID, by: o, before: before,
+                                           after: OfficerActions.json(["title": d.title, "visibility": d.visibility.rawValue, "revision": String(article.revision)]),
+                                           measureID: nil, on: db)
+            try await search.index(article: article, on: db)
+        }
+        return article
+    }
+}
+
+extension SearchService {
+    func index(article: Article, on db: Database) async throws {
+        let key = try article.requireID().uuidString
+        guard article.visibility == .public else {
+            try await index(on: db).remove(kind: "article", key: key, on: db as! any SQLDatabase)
+            return
+        }
+        let category = try await Category.find(article.$category.id, on: db)
+        try await index(on: db).upsert(SearchDocument(kind: "article", key: key, category: category?.slug, title: article.title,
+                                                      body: article.body), on: db as! any SQLDatabase)
+    }
+}

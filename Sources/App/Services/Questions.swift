@@ -1,0 +1,145 @@
+import ChineseScript
+import Crypto
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// Questions from the public: asked with a reference number and an access code (shown once,
+/// kept as a hash), answered by officers, and published as FAQ entries without the asker.
+enum Questions {
+    /// Version of the consent wording on the form; stored with each consent.
+    static let consentVersion = "ask-contact-2026-11"
+
+    struct Receipt: Content, Equatable {
+        var reference: String
+        var accessCode: String
+    }
+
+    static func hash(reference: String, code: String) -> String {
+        SHA256.hash(data: Data("\(reference):\(code.uppercased())".utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// 12 characters without look-alikes, about 62 bits.
+    static func newAccessCode() -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<12).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    /// The next number of `kind` in `year`, atomically (one UPDATE … RETURNING), so several
+    /// instances never hand out the same one.
+    static func nextNumber(kind: String, year: Int, on db: Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        struct Last: Decodable { let last: Int }
+        if let row = try await sql.raw("UPDATE reference_counters SET last = last + 1 WHERE kind = \(bind: kind) AND year = \(bind: year) RETURNING last")
+            .first(decoding: Last.self) {
+            return row.last
+        }
+        try await sql.raw("""
+            INSERT INTO reference_counters (id, kind, year, last) VALUES (\(bind: UUID()), \(bind: kind), \(bind: year), 0)
+            ON CONFLICT (kind, year) DO NOTHING
+            """).run()
+        return try await nextNumber(kind: kind, year: year, on: db)
+    }
+
+    static func submit(_ f: [String: String], converter: ScriptConverter, now: Date, on database: Database) async throws -> Receipt {
+        var errors = FieldErrors()
+        let text = (f["question"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.count < 5 || text.count > 5000 {
+            errors.add("question", "請寫下你的問題（5 至 5000 字）。", "请写下你的问题（5 至 5000 字）。", "Write your question (5 to 5,000 characters).")
+        }
+        let category = try await Category.query(on: database).filter(\.$slug == (f["category"] ?? "")).first()
+        if category == nil { errors.add("category", "請選擇類別。", "请选择类别。", "Choose a category.") }
+        let contact = (f["contact"] ?? "").trimmingCharacters(in: .whitespaces)
+        let consent = f["consent"] == "yes"
+        if !contact.isEmpty {
+            let looksLikeMail = contact.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
+            let looksLikePhone = contact.range(of: #"^\+?[0-9 ()-]{8,20}$"#, options: .regularExpression) != nil
+            if contact.count > 200 || !(looksLikeMail || looksLikePhone) {
+                errors.add("contact", "請填寫有效的電郵或電話，或留空。", "请填写有效的电邮或电话，或留空。", "Give a valid e-mail or telephone number, or leave it empty.")
+            } else if !consent {
+                errors.add("consent", "如留下聯絡方法，請同意我們用它回覆你。", "如留下联络方法，请同意我们用它回复你。",
+                           "If you leave contact details, agree that we use them to reply.")
+            }
+        }
+        try errors.throwIfAny()
+        let code = newAccessCode()
+        let year = Calendar(identifier: .gregorian).component(.year, from: now.addingTimeInterval(8 * 3600))
+        return try await database.transaction { db in
+            let number = try await nextNumber(kind: "question", year: year, on: db)
+            let reference = String(format: "YG-Q-%04d-%06d", year, number)
+            let question = Question()
+            question.reference = reference
+            question.accessCodeHash = hash(reference: reference, code: code)
+            question.text = text
+            question.script = converter.storedScript(of: text).languageTag
+            question.$category.id = try category!.requireID()
+            question.state = .new
+            if !contact.isEmpty {
+                question.contact = contact
+                question.consentVersion = consentVersion
+                question.consentAt = now
+            }
+            try await question.create(on: db)
+            try await AuditEvent(actor: "public", action: "question.create", entity: Question.schema, entityID: question.id,
+                                 after: OfficerActions.json(["reference": reference])).create(on: db)
+            return Receipt(reference: reference, accessCode: code)
+        }
+    }
+
+    /// The question for a reference and its access code; nil for a wrong pair (which of the two
+    /// is wrong is not told).
+    static func find(reference: String, code: String, on db: Database) async throws -> Question? {
+        guard reference.count <= 30, code.count <= 40,
+              let question = try await Question.query(on: db).filter(\.$reference == reference.uppercased()).with(\.$category).first()
+        else { return nil }
+        let a = Array(question.accessCodeHash.utf8), b = Array(hash(reference: question.reference, code: code.trimmingCharacters(in: .whitespaces)).utf8)
+        guard a.count == b.count, zip(a, b).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else { return nil }
+        return question
+    }
+
+    static func mayAnswer(_ o: Officer) -> Bool { o.role == .liaison || o.role == .unitOfficer }
+
+    static func answer(_ id: UUID, text: String?, by o: Officer, converter: ScriptConverter, on database: Database) async throws {
+        guard mayAnswer(o) else { throw AppError.forbidden }
+        guard let question = try await Question.find(id, on: database) else { throw AppError.notFound }
+        let answer = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors = FieldErrors()
+        if answer.isEmpty || answer.count > 10_000 {
+            errors.add("answer", "請填寫回覆（最多 10000 字）。", "请填写回复（最多 10000 字）。", "Write the answer (at most 10,000 characters).")
+        }
+        try errors.throwIfAny()
+        let before = question.answer
+        question.answer = answer
+        question.answerScript = converter.storedScript(of: answer).languageTag
+        question.answeredAt = Date()
+        question.$answeredBy.id = o.id
+        question.$owner.id = question.$owner.id ?? o.unitID
+        question.state = .answered
+        try await database.transaction { db in
+            try await question.update(on: db)
+            try await OfficerActions.audit("question.answer", Question.schema, question.id, by: o, before: before, after: answer, measureID: nil, on: db)
+        }
+    }
+
+    /// A public FAQ entry from an answered question: its text and the answer, nothing of the asker.
+    static func publish(_ id: UUID, by o: Officer, converter: ScriptConverter, today: String, on database: Database) async throws -> Article {
+        guard mayAnswer(o) else { throw AppError.forbidden }
+        guard let question = try await Question.find(id, on: database) else { throw AppError.notFound }
+        guard let answer = question.answer else {
+            var errors = FieldErrors()
+            errors.add("answer", "請先回覆問題。", "请先回复问题。", "Answer the question first.")
+            throw AppError.invalid(errors)
+        }
+        let review = CalendarDays.iso(CalendarDays.date(today)!.addingTimeInterval(365 * 86400))
+        let draft = KnowledgeBase.Draft(kind: "faq", title: String(question.text.prefix(200)), body: answer, categoryID: question.$category.id,
+                                        visibility: .public, measures: ["11.2"], effectiveOn: today, reviewOn: review)
+        return try await database.transaction { db in
+            let article = try await KnowledgeBase.save(draft, id: question.$faq.id, by: o, converter: converter, on: db)
+            question.$faq.id = try article.requireID()
+            try await question.update(on: db)
+            return article
+        }
+    }
+}
