@@ -14,18 +14,20 @@ import Vapor
     }
 
     @Test("Traditional, Simplified and mixed queries find the same measures", arguments: [
-        ("醫療", ["10.2", "10.3"]),
-        ("医疗", ["10.2", "10.3"]),
-        ("衞生", ["10.1"]),              // Hong Kong variant
-        ("衛生", ["10.1"]),              // Taiwan variant
-        ("卫生", ["10.1"]),
-        ("醫疗 衛生", []),                // both terms are required; no measure has both
-        ("医疗卫生", []),                 // a phrase found in an area title only
+        // A measure is titled by its area, 醫療衞生及中醫藥 for area 10.
+        ("醫療", ["10.1", "10.2", "10.3", "10.4"]),
+        ("医疗", ["10.1", "10.2", "10.3", "10.4"]),
+        ("衞生", ["10.1", "10.2", "10.3", "10.4"]),       // Hong Kong variant
+        ("衛生", ["10.1", "10.2", "10.3", "10.4"]),       // Taiwan variant
+        ("医疗卫生", ["10.1", "10.2", "10.3", "10.4"]),
+        ("衞生應急", ["10.1"]),
+        ("醫療 品牌", ["10.2"]),                          // both terms required
         ("5G 網路", ["6.3"]),
         ("ＱＦＬＰ", ["2.2"]),
         ("一站式", ["7.2", "11.2"]),
         ("港鐵學院", ["7.4"]),
-        ("中醫藥", ["10.4"]),
+        ("中醫藥 人才", ["10.2", "10.4"]),   // 10.2 has 醫學人才
+        ("科技創新", ["3.1", "3.2", "3.3", "3.4", "3.5"]),
     ])
     func finds(query: String, expected: [String]) async throws {
         try await withApp { (app: Application) async throws in

@@ -133,7 +133,10 @@ enum Questions {
             throw AppError.invalid(errors)
         }
         let review = CalendarDays.iso(CalendarDays.date(today)!.addingTimeInterval(365 * 86400))
-        let draft = KnowledgeBase.Draft(kind: "faq", title: String(question.text.prefix(200)), body: answer, categoryID: question.$category.id,
+        // The entry is written in the answer's script; the question is rendered into it.
+        let script = ScriptConverter.script(tag: question.answerScript ?? Script.traditional.languageTag)
+        let title = (try? converter.render(question.text, writtenIn: ScriptConverter.script(tag: question.script), as: script)) ?? question.text
+        let draft = KnowledgeBase.Draft(kind: "faq", title: String(title.prefix(200)), body: answer, categoryID: question.$category.id,
                                         visibility: .public, measures: ["11.2"], effectiveOn: today, reviewOn: review)
         return try await database.transaction { db in
             let article = try await KnowledgeBase.save(draft, id: question.$faq.id, by: o, converter: converter, on: db)

@@ -18,10 +18,12 @@ struct SearchService: Sendable {
         SQLiteSearchIndex.for(db as! any SQLDatabase, searchText: text)
     }
 
-    /// Indexes (or re-indexes) a measure; call inside the transaction that wrote it.
+    /// Indexes (or re-indexes) a measure, titled by its area (so 「科技創新」 finds the measures of
+    /// that area); call inside the transaction that wrote it.
     func index(measure: Measure, on db: Database) async throws {
+        let area = try await measure.$area.get(on: db)
         let document = SearchDocument(kind: "measure", key: measure.number, category: "area-\(measure.areaNumber)",
-                                      title: "\(measure.number)", body: measure.text)
+                                      title: area.title, body: measure.text)
         try await index(on: db).upsert(document, on: db as! any SQLDatabase)
     }
 
