@@ -41,6 +41,8 @@ def response_schema(spec, path, status, content_type):
     ("/api/v1/measures?area=0", "/api/v1/measures", 400),
     ("/api/v1/measures/11.2", "/api/v1/measures/{number}", 200),
     ("/api/v1/measures/12.1", "/api/v1/measures/{number}", 404),
+    ("/api/v1/search?q=%E4%B8%80%E7%AB%99%E5%BC%8F", "/api/v1/search", 200),
+    ("/api/v1/search?q=x&page=0", "/api/v1/search", 400),
 ])
 def test_answers_match_the_document(base_url, spec, url, path, status):
     got, content_type, body = fetch(f"{base_url}{url}")

@@ -26,13 +26,13 @@ enum ConsultationViews {
                        .input(.type(.search), .name("q"), .id("q"), .value(p.query))),
                   .div(.class("field"), .label(.for("type"), .text(l.t("類型", "类型", "Type"))),
                        .select(.attribute(named: "name", value: "type"), .id("type"), .forEach(kinds) { k in
-                           .element(named: "option", nodes: [.attribute(named: "value", value: k.0),
+                           .element(named: "option", nodes: [.attribute(named: "value", value: k.0, ignoreIfValueIsEmpty: false),
                                                              k.0 == (p.kind?.rawValue ?? "") ? .attribute(named: "selected", value: "selected") : .empty,
                                                              .text(k.1)])
                        })),
                   .div(.class("field"), .label(.for("category"), .text(l.t("類別", "类别", "Category"))),
                        .select(.attribute(named: "name", value: "category"), .id("category"),
-                               .element(named: "option", nodes: [.attribute(named: "value", value: ""), .text(l.t("全部", "全部", "All"))]),
+                               .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(l.t("全部", "全部", "All"))]),
                                .forEach(categories) { c in
                                    .element(named: "option", nodes: [.attribute(named: "value", value: c.slug),
                                                                      c.slug == p.category ? .attribute(named: "selected", value: "selected") : .empty,

@@ -77,7 +77,7 @@ struct FormContext {
                             .if(errors[name] != nil, .attribute(named: "aria-describedby", value: "\(id)-error")),
                             .forEach(options) { option in
                                 .element(named: "option", nodes: [
-                                    .attribute(named: "value", value: option.value),
+                                    .attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false),
                                     option.value == current ? .attribute(named: "selected", value: "selected") : .empty,
                                     .text(option.label),
                                 ])
