@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         // Debian's libopencc-dev, through its C API (opencc.h).
@@ -53,6 +55,15 @@ let package = Package(
             name: "yugang-bench",
             dependencies: ["Memorandum", "ChineseScript"],
             path: "bench/Sources/yugang-bench"
+        ),
+        .executableTarget(
+            name: "yugang-search-bench",
+            dependencies: [
+                "Search", "ChineseScript", "Memorandum",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            path: "bench/Sources/yugang-search-bench"
         ),
         .testTarget(name: "MemorandumTests", dependencies: ["Memorandum", "ChineseScript"]),
         .testTarget(name: "ChineseScriptTests", dependencies: ["ChineseScript"]),

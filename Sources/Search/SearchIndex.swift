@@ -29,8 +29,13 @@ public struct SearchHit: Sendable, Equatable {
 
 public struct SearchResults: Sendable, Equatable {
     public var hits: [SearchHit]
-    /// All matches, beyond this page.
+    /// All matches, beyond this page, counted up to `SearchResults.countLimit`.
     public var total: Int
+    /// The number of matches is at least `total` (counting stopped there).
+    public var totalIsAtLeast: Bool = false
+
+    /// Counting stops here: past it, readers need a better query rather than a number.
+    public static let countLimit = 1000
 }
 
 public struct SearchFilter: Sendable, Equatable {
@@ -53,8 +58,13 @@ public protocol SearchIndex: Sendable {
     func upsert(_ document: SearchDocument, on db: any SQLDatabase) async throws
     func remove(kind: String, key: String, on db: any SQLDatabase) async throws
     func removeAll(on db: any SQLDatabase) async throws
+    /// Adds documents that are not in the index yet, many rows per statement (rebuilds).
+    func insertNew(_ documents: [SearchDocument], on db: any SQLDatabase) async throws
     func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchResults
 }
+
+/// Rows per INSERT statement when documents are added in bulk.
+let bulkRows = 200
 
 extension SearchIndex {
     /// The index for the database's dialect: FTS5 on SQLite, `tsvector` on PostgreSQL.
@@ -75,7 +85,9 @@ private struct Row: Decodable {
 
 private struct CountRow: Decodable { let n: Int }
 
-/// SQLite FTS5 with BM25 (title weighs five times the body).
+/// SQLite FTS5 with BM25 (title weighs five times the body). Documents are numbered in
+/// `search_docs` (unique kind and key), and the FTS5 row has the same rowid, so replacing or
+/// removing one document touches one row, however large the index.
 public struct SQLiteSearchIndex: SearchIndex {
     let searchText: SearchText
 
@@ -83,44 +95,85 @@ public struct SQLiteSearchIndex: SearchIndex {
 
     public func prepare(on db: any SQLDatabase) async throws {
         try await db.raw("""
-            CREATE VIRTUAL TABLE IF NOT EXISTS \(ident: searchTable) USING fts5(
-              kind UNINDEXED, key UNINDEXED, category UNINDEXED, title, body,
-              tokenize = 'unicode61 remove_diacritics 0')
+            CREATE TABLE IF NOT EXISTS search_docs (
+              id INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL, category TEXT, UNIQUE (kind, key))
             """).run()
+        try await db.raw("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS \(ident: searchTable) USING fts5(
+              title, body, tokenize = 'unicode61 remove_diacritics 0')
+            """).run()
+        // `rank` is BM25 with the title weighing five times the body.
+        try await db.raw("INSERT INTO \(ident: searchTable) (\(ident: searchTable), rank) VALUES ('rank', 'bm25(5.0, 1.0)')").run()
     }
 
     public func drop(on db: any SQLDatabase) async throws {
         try await db.raw("DROP TABLE IF EXISTS \(ident: searchTable)").run()
+        try await db.raw("DROP TABLE IF EXISTS search_docs").run()
     }
 
+    private struct ID: Decodable { let id: Int }
+
     public func upsert(_ d: SearchDocument, on db: any SQLDatabase) async throws {
-        try await remove(kind: d.kind, key: d.key, on: db)
+        guard let row = try await db.raw("""
+            INSERT INTO search_docs (kind, key, category) VALUES (\(bind: d.kind), \(bind: d.key), \(bind: d.category))
+            ON CONFLICT (kind, key) DO UPDATE SET category = excluded.category RETURNING id
+            """).first(decoding: ID.self) else { return }
+        try await db.raw("DELETE FROM \(ident: searchTable) WHERE rowid = \(bind: row.id)").run()
         try await db.raw("""
-            INSERT INTO \(ident: searchTable) (kind, key, category, title, body)
-            VALUES (\(bind: d.kind), \(bind: d.key), \(bind: d.category), \(bind: searchText.indexTokens(d.title).joined(separator: " ")),
+            INSERT INTO \(ident: searchTable) (rowid, title, body)
+            VALUES (\(bind: row.id), \(bind: searchText.indexTokens(d.title).joined(separator: " ")),
                     \(bind: searchText.indexTokens(d.body).joined(separator: " ")))
             """).run()
     }
 
     public func remove(kind: String, key: String, on db: any SQLDatabase) async throws {
-        try await db.raw("DELETE FROM \(ident: searchTable) WHERE kind = \(bind: kind) AND key = \(bind: key)").run()
+        guard let row = try await db.raw("SELECT id FROM search_docs WHERE kind = \(bind: kind) AND key = \(bind: key)").first(decoding: ID.self)
+        else { return }
+        try await db.raw("DELETE FROM \(ident: searchTable) WHERE rowid = \(bind: row.id)").run()
+        try await db.raw("DELETE FROM search_docs WHERE id = \(bind: row.id)").run()
     }
 
     public func removeAll(on db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM \(ident: searchTable)").run()
+        try await db.raw("DELETE FROM search_docs").run()
     }
 
+    public func insertNew(_ documents: [SearchDocument], on db: any SQLDatabase) async throws {
+        struct Max: Decodable { let n: Int? }
+        var next = (try await db.raw("SELECT max(id) AS n FROM search_docs").first(decoding: Max.self)?.n ?? 0) + 1
+        for chunk in stride(from: 0, to: documents.count, by: bulkRows).map({ documents[$0..<min($0 + bulkRows, documents.count)] }) {
+            var docs = SQLQueryString("INSERT INTO search_docs (id, kind, key, category) VALUES ")
+            var fts = SQLQueryString("INSERT INTO \(ident: searchTable) (rowid, title, body) VALUES ")
+            for (i, d) in chunk.enumerated() {
+                let separator: SQLQueryString = i == 0 ? "" : ", "
+                docs = docs + separator + "(\(bind: next), \(bind: d.kind), \(bind: d.key), \(bind: d.category))"
+                fts = fts + separator + "(\(bind: next), \(bind: searchText.indexTokens(d.title).joined(separator: " ")), \(bind: searchText.indexTokens(d.body).joined(separator: " ")))"
+                next += 1
+            }
+            try await db.raw(docs).run()
+            try await db.raw(fts).run()
+        }
+    }
+
+    /// Ranked by FTS5's `rank` (BM25 with the column weights set in `prepare`), best first; the
+    /// documents' kind and key are joined to the page of hits only, unless a filter needs them.
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchResults {
         guard !query.isEmpty else { return SearchResults(hits: [], total: 0) }
-        var conditions = SQLQueryString("\(ident: searchTable) MATCH \(bind: query.fts5)")
-        if let kinds = filter.kinds { conditions = conditions + " AND kind IN (\(binds: kinds))" }
-        if let category = filter.category { conditions = conditions + " AND category = \(bind: category)" }
-        let total = try await db.raw("SELECT count(*) AS n FROM \(ident: searchTable) WHERE " + conditions).first(decoding: CountRow.self)?.n ?? 0
-        let rows = try await db.raw("""
-            SELECT kind, key, category, -bm25(\(ident: searchTable), 0, 0, 0, 5.0, 1.0) AS score
-            FROM \(ident: searchTable)
-            """ + " WHERE " + conditions + " ORDER BY score DESC, kind, key LIMIT \(bind: limit) OFFSET \(bind: offset)").all(decoding: Row.self)
-        return SearchResults(hits: rows.map { SearchHit(kind: $0.kind, key: $0.key, category: $0.category, score: $0.score) }, total: total)
+        let match = SQLQueryString("\(ident: searchTable) MATCH \(bind: query.fts5)")
+        var filters = SQLQueryString("")
+        if let kinds = filter.kinds { filters = filters + " AND d.kind IN (\(binds: kinds))" }
+        if let category = filter.category { filters = filters + " AND d.category = \(bind: category)" }
+        let filtered = filter.kinds != nil || filter.category != nil
+        let matching: SQLQueryString = filtered
+            ? "SELECT \(ident: searchTable).rowid AS id, rank FROM \(ident: searchTable) JOIN search_docs d ON d.id = \(ident: searchTable).rowid WHERE " + match + filters
+            : "SELECT rowid AS id, rank FROM \(ident: searchTable) WHERE " + match
+        let counted = try await db.raw("SELECT count(*) AS n FROM (" + matching + " LIMIT \(bind: SearchResults.countLimit + 1))")
+            .first(decoding: CountRow.self)?.n ?? 0
+        let rows = try await db.raw("SELECT d.kind, d.key, d.category, -m.rank AS score FROM (" + matching
+            + " ORDER BY rank LIMIT \(bind: limit) OFFSET \(bind: offset)) m JOIN search_docs d ON d.id = m.id ORDER BY m.rank, d.kind, d.key")
+            .all(decoding: Row.self)
+        return SearchResults(hits: rows.map { SearchHit(kind: $0.kind, key: $0.key, category: $0.category, score: $0.score) },
+                             total: min(counted, SearchResults.countLimit), totalIsAtLeast: counted > SearchResults.countLimit)
     }
 }
 
@@ -162,17 +215,34 @@ public struct PostgresSearchIndex: SearchIndex {
         try await db.raw("DELETE FROM \(ident: searchTable)").run()
     }
 
+    public func insertNew(_ documents: [SearchDocument], on db: any SQLDatabase) async throws {
+        for chunk in stride(from: 0, to: documents.count, by: bulkRows).map({ documents[$0..<min($0 + bulkRows, documents.count)] }) {
+            var insert = SQLQueryString("INSERT INTO \(ident: searchTable) (kind, key, category, document) VALUES ")
+            for (i, d) in chunk.enumerated() {
+                let separator: SQLQueryString = i == 0 ? "" : ", "
+                insert = insert + separator + """
+                    (\(bind: d.kind), \(bind: d.key), \(bind: d.category),
+                     setweight(to_tsvector('simple', \(bind: searchText.indexTokens(d.title).joined(separator: " "))), 'A') ||
+                     setweight(to_tsvector('simple', \(bind: searchText.indexTokens(d.body).joined(separator: " "))), 'D'))
+                    """
+            }
+            try await db.raw(insert).run()
+        }
+    }
+
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchResults {
         guard !query.isEmpty else { return SearchResults(hits: [], total: 0) }
         var conditions = SQLQueryString("document @@ to_tsquery('simple', \(bind: query.tsquery))")
         if let kinds = filter.kinds { conditions = conditions + " AND kind IN (\(binds: kinds))" }
         if let category = filter.category { conditions = conditions + " AND category = \(bind: category)" }
-        let total = try await db.raw("SELECT count(*)::int AS n FROM \(ident: searchTable) WHERE " + conditions).first(decoding: CountRow.self)?.n ?? 0
+        let counted = try await db.raw("SELECT count(*)::int AS n FROM (SELECT 1 FROM \(ident: searchTable) WHERE " + conditions
+            + " LIMIT \(bind: SearchResults.countLimit + 1)) c").first(decoding: CountRow.self)?.n ?? 0
         let rows = try await db.raw("""
             SELECT kind, key, category,
                    ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS score
             FROM \(ident: searchTable)
             """ + " WHERE " + conditions + " ORDER BY score DESC, kind, key LIMIT \(bind: limit) OFFSET \(bind: offset)").all(decoding: Row.self)
-        return SearchResults(hits: rows.map { SearchHit(kind: $0.kind, key: $0.key, category: $0.category, score: $0.score) }, total: total)
+        return SearchResults(hits: rows.map { SearchHit(kind: $0.kind, key: $0.key, category: $0.category, score: $0.score) },
+                             total: min(counted, SearchResults.countLimit), totalIsAtLeast: counted > SearchResults.countLimit)
     }
 }

@@ -26,13 +26,15 @@ struct ReindexCommand: AsyncCommand {
             let measures = try await Measure.query(on: db).filter(\.$removedInRevision == nil).all()
             let articles = try await Article.query(on: db).filter(\.$visibility == .public).all()
             let total = measures.count + articles.count
-            for (i, measure) in measures.enumerated() {
-                try await search.index(measure: measure, on: db)
-                progress(i + 1, total)
-            }
-            for (i, article) in articles.enumerated() {
-                try await search.index(article: article, on: db)
-                progress(measures.count + i + 1, total)
+            let areas = Dictionary(uniqueKeysWithValues: try await Area.query(on: db).all().map { ($0.id!, $0.title) })
+            let categories = Dictionary(uniqueKeysWithValues: try await Category.query(on: db).all().map { ($0.id!, $0.slug) })
+            var documents = measures.map { search.document(measure: $0, areaTitle: areas[$0.$area.id] ?? "") }
+            documents += articles.map { search.document(article: $0, category: categories[$0.$category.id]) }
+            let index = search.index(on: db)
+            for start in stride(from: 0, to: documents.count, by: 1000) {
+                let end = min(start + 1000, documents.count)
+                try await index.insertNew(Array(documents[start..<end]), on: db as! any SQLDatabase)
+                progress(end, total)
             }
             return total
         }

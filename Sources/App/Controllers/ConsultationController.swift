@@ -7,7 +7,6 @@ struct ConsultationController {
     let converter: ScriptConverter
 
     func localizer(_ req: Request) -> Localizer { Localizer(language: DisplayLanguage.of(req), converter: converter) }
-    func fields(_ req: Request) -> [String: String] { (try? req.content.decode([String: String].self)) ?? [:] }
 
     static func kind(_ raw: String?) throws -> SiteSearch.Kind? {
         guard let raw, !raw.isEmpty else { return nil }
@@ -45,6 +44,8 @@ struct ConsultationController {
         }
         var query: String
         var total: Int
+        /// `total` is a lower bound: counting stopped there.
+        var totalIsAtLeast: Bool
         var page: Int
         var pageCount: Int
         var didYouMean: String?
@@ -55,7 +56,7 @@ struct ConsultationController {
         let category = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
         let p = try await SiteSearch.run(req.query[String.self, at: "q"] ?? "", kind: try Self.kind(req.query[String.self, at: "type"]),
                                          category: category, page: try Self.page(req.query[String.self, at: "page"]), l: localizer(req), on: req.db)
-        return SearchDTO(query: p.query, total: p.total, page: p.page, pageCount: p.pageCount, didYouMean: p.didYouMean,
+        return SearchDTO(query: p.query, total: p.total, totalIsAtLeast: p.totalIsAtLeast, page: p.page, pageCount: p.pageCount, didYouMean: p.didYouMean,
                          results: p.results.map { .init(kind: $0.kind.rawValue, key: $0.key, title: $0.title, url: $0.url, category: $0.category, snippet: $0.snippet) })
     }
 
@@ -97,37 +98,37 @@ struct ConsultationController {
 
     func askPage(req: Request) async throws -> Response {
         let categories = try await Category.query(on: req.db).sort(\.$position).all()
-        return noStore(.html(ConsultationViews.ask(categories: categories, form: FormContext(csrf: req.csrfToken, l: localizer(req)))))
+        return Response.html(ConsultationViews.ask(categories: categories, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
     }
 
     func ask(req: Request) async throws -> Response {
-        let f = fields(req)
+        let f = req.formFields
         let l = localizer(req)
         if !(f["website"] ?? "").isEmpty {
             throw AppError.badRequest(hant: "提交被拒絕。", hans: "提交被拒绝。", en: "The form was refused.")
         }
         do {
             let receipt = try await Questions.submit(f, converter: converter, now: req.application.clock.now(), on: req.db)
-            return noStore(.html(ConsultationViews.receipt(receipt, l: l), status: .created))
+            return Response.html(ConsultationViews.receipt(receipt, l: l), status: .created).noStore()
         } catch AppError.invalid(let errors) {
             let categories = try await Category.query(on: req.db).sort(\.$position).all()
             let form = FormContext(csrf: req.csrfToken, errors: errors, values: f, l: l)
-            return noStore(.html(ConsultationViews.ask(categories: categories, form: form), status: .unprocessableEntity))
+            return Response.html(ConsultationViews.ask(categories: categories, form: form), status: .unprocessableEntity).noStore()
         }
     }
 
     func questionPage(req: Request) async throws -> Response {
         let reference = req.parameters.get("reference") ?? ""
-        return noStore(.html(ConsultationViews.questionStatus(reference: reference, question: nil, failed: false,
-                                                              form: FormContext(csrf: req.csrfToken, l: localizer(req)))))
+        return Response.html(ConsultationViews.questionStatus(reference: reference, question: nil, failed: false,
+                                                              form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
     }
 
     func question(req: Request) async throws -> Response {
         let reference = req.parameters.get("reference") ?? ""
-        let question = try await Questions.find(reference: reference, code: fields(req)["code"] ?? "", on: req.db)
+        let question = try await Questions.find(reference: reference, code: req.formFields["code"] ?? "", on: req.db)
         let html = ConsultationViews.questionStatus(reference: reference, question: question, failed: question == nil,
                                                     form: FormContext(csrf: req.csrfToken, l: localizer(req)))
-        return noStore(.html(html, status: question == nil ? .notFound : .ok))
+        return Response.html(html, status: question == nil ? .notFound : .ok).noStore()
     }
 
     struct QuestionInput: Content {
@@ -161,10 +162,5 @@ struct ConsultationController {
                            question: BothScripts(q.text, writtenIn: q.script, converter: converter),
                            answer: q.answer.map { BothScripts($0, writtenIn: q.answerScript ?? "zh-Hant", converter: converter) },
                            answeredAt: q.answeredAt)
-    }
-
-    func noStore(_ response: Response) -> Response {
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
     }
 }

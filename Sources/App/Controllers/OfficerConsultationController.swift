@@ -8,15 +8,10 @@ struct OfficerConsultationController {
     let converter: ScriptConverter
 
     func localizer(_ req: Request) -> Localizer { Localizer(language: DisplayLanguage.of(req), converter: converter) }
-    func fields(_ req: Request) -> [String: String] { (try? req.content.decode([String: String].self)) ?? [:] }
     func form(_ req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) -> FormContext {
         FormContext(csrf: req.csrfToken, errors: errors, values: values, l: localizer(req))
     }
-    func page(_ html: String, _ status: HTTPStatus = .ok) -> Response {
-        let response = Response.html(html, status: status)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
-    }
+    func page(_ html: String, _ status: HTTPStatus = .ok) -> Response { Response.html(html, status: status).noStore() }
 
     func articles(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
@@ -39,7 +34,7 @@ struct OfficerConsultationController {
 
     func save(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
-        let f = fields(req)
+        let f = req.formFields
         do {
             let draft = try await KnowledgeBase.validate(f, on: req.db)
             let article = try await KnowledgeBase.save(draft, id: req.parameters.get("id", as: UUID.self), by: o, converter: converter, on: req.db)
@@ -66,7 +61,7 @@ struct OfficerConsultationController {
     func answer(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
-        let f = fields(req)
+        let f = req.formFields
         do {
             try await Questions.answer(id, text: f["answer"], by: o, converter: converter, on: req.db)
         } catch AppError.invalid(let errors) {
@@ -95,7 +90,7 @@ struct OfficerConsultationController {
     func addSynonym(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         guard o.role == .admin || o.role == .liaison else { throw AppError.forbidden }
-        let terms = (fields(req)["terms"] ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" })
+        let terms = (req.formFields["terms"] ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard terms.count >= 2, terms.count <= 10, terms.allSatisfy({ $0.count <= 50 }) else {
             var errors = FieldErrors()

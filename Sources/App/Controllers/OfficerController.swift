@@ -8,10 +8,6 @@ struct OfficerController {
 
     func localizer(_ req: Request) -> Localizer { Localizer(language: DisplayLanguage.of(req), converter: converter) }
 
-    /// Form fields as strings; a body that is not a form is treated as empty.
-    func fields(_ req: Request) -> [String: String] {
-        (try? req.content.decode([String: String].self)) ?? [:]
-    }
 
     /// Only local paths are followed after log-in.
     static func safeNext(_ next: String?) -> String {
@@ -24,11 +20,11 @@ struct OfficerController {
     func loginPage(req: Request) async throws -> Response {
         if try await req.officer() != nil { return req.redirect(to: SiteURL.officer.path) }
         let next = Self.safeNext(req.query[String.self, at: "next"])
-        return noStore(.html(OfficerViews.login(next: next, failed: false, form: FormContext(csrf: req.csrfToken, l: localizer(req)))))
+        return Response.html(OfficerViews.login(next: next, failed: false, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
     }
 
     func login(req: Request) async throws -> Response {
-        let f = fields(req)
+        let f = req.formFields
         let username = f["username"] ?? "", password = f["password"] ?? ""
         guard !username.isEmpty, !password.isEmpty, username.count <= 100, password.count <= 1000,
               let user = try await AccountActions.verify(username: username, password: password, on: req.db)
@@ -37,7 +33,7 @@ struct OfficerController {
                                  after: OfficerActions.json(["username": String(username.prefix(100))])).create(on: req.db)
             let page = OfficerViews.login(next: Self.safeNext(f["next"]), failed: true,
                                           form: FormContext(csrf: req.csrfToken, values: ["username": username], l: localizer(req)))
-            return noStore(.html(page, status: .unauthorized))
+            return Response.html(page, status: .unauthorized).noStore()
         }
         // A fresh session (new identifier) for the logged-in officer: the old one is deleted.
         if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req).get() }
@@ -61,18 +57,18 @@ struct OfficerController {
     func passwordPage(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         let user = try req.auth.require(User.self)
-        return noStore(.html(OfficerViews.password(forced: user.mustChangePassword, officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))))
+        return Response.html(OfficerViews.password(forced: user.mustChangePassword, officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
     }
 
     func changePassword(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         let user = try req.auth.require(User.self)
-        let f = fields(req)
+        let f = req.formFields
         do {
             try await AccountActions.changePassword(user, current: f["current"], new: f["new"], confirm: f["confirm"], on: req.db)
         } catch AppError.invalid(let errors) {
             let form = FormContext(csrf: req.csrfToken, errors: errors, l: localizer(req))
-            return noStore(.html(OfficerViews.password(forced: user.mustChangePassword, officer: o, form: form), status: .unprocessableEntity))
+            return Response.html(OfficerViews.password(forced: user.mustChangePassword, officer: o, form: form), status: .unprocessableEntity).noStore()
         }
         return req.redirect(to: SiteURL.officer.path, redirectType: .normal)
     }
@@ -82,7 +78,7 @@ struct OfficerController {
     func dashboard(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         let d = try await OfficerQueries.dashboard(for: o, on: req.db, today: req.application.clock.today)
-        return noStore(.html(OfficerViews.dashboard(d, officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))))
+        return Response.html(OfficerViews.dashboard(d, officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
     }
 
     func measure(req: Request) async throws -> Response {
@@ -94,14 +90,14 @@ struct OfficerController {
         let page = try await OfficerQueries.measure(number, for: o, on: req.db, today: req.application.clock.today)
         let form = FormContext(csrf: req.csrfToken, errors: failed?.1 ?? FieldErrors(), values: failed?.2 ?? [:], l: localizer(req))
         let html = OfficerViews.measure(page, officer: o, form: form, failedForm: failed?.0)
-        return noStore(.html(html, status: failed == nil ? .ok : .unprocessableEntity))
+        return Response.html(html, status: failed == nil ? .ok : .unprocessableEntity).noStore()
     }
 
     /// Runs a write for the measure page; on invalid input the page is shown again with the
     /// errors beside the fields of `formName`, nothing saved.
     private func write(_ req: Request, number: String, formName: String, _ action: (Officer, [String: String]) async throws -> Void) async throws -> Response {
         let o = try await req.requireOfficer()
-        let f = fields(req)
+        let f = req.formFields
         do {
             try await action(o, f)
         } catch AppError.invalid(let errors) {
@@ -178,12 +174,12 @@ struct OfficerController {
         let users = try await User.query(on: req.db).with(\.$unit).sort(\.$username).all()
         let units = try await Unit.query(on: req.db).sort(\.$side).sort(\.$name).all()
         let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: localizer(req))
-        return noStore(.html(OfficerViews.users(users, units: units, created: created, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity))
+        return Response.html(OfficerViews.users(users, units: units, created: created, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
     }
 
     func createUser(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
-        let f = fields(req)
+        let f = req.formFields
         do {
             let password = try await AccountActions.createUser(username: f["username"], displayName: f["displayName"], role: f["role"],
                                                                unitID: f["unit"].flatMap(UUID.init(uuidString:)), by: o, on: req.db)
@@ -198,12 +194,12 @@ struct OfficerController {
         guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
         let units = try await Unit.query(on: req.db).sort(\.$side).sort(\.$name).all()
         let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: localizer(req))
-        return noStore(.html(OfficerViews.units(units, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity))
+        return Response.html(OfficerViews.units(units, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
     }
 
     func createUnit(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
-        let f = fields(req)
+        let f = req.formFields
         do {
             try await AccountActions.createUnit(name: f["name"], side: f["side"], by: o, converter: converter, on: req.db)
         } catch AppError.invalid(let errors) {
@@ -216,22 +212,17 @@ struct OfficerController {
         let o = try await req.requireOfficer()
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == o.id).sort(\.$createdAt).all()
         let form = FormContext(csrf: req.csrfToken, errors: errors, l: localizer(req))
-        return noStore(.html(OfficerViews.tokens(tokens, created: created, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity))
+        return Response.html(OfficerViews.tokens(tokens, created: created, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
     }
 
     func createToken(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         do {
-            let token = try await AccountActions.createToken(name: fields(req)["name"], by: o, on: req.db)
+            let token = try await AccountActions.createToken(name: req.formFields["name"], by: o, on: req.db)
             return try await tokensPage(req: req, created: token)
         } catch AppError.invalid(let errors) {
             return try await tokensPage(req: req, errors: errors)
         }
     }
 
-    /// Pages behind log-in are never cached.
-    func noStore(_ response: Response) -> Response {
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
-    }
 }

@@ -139,4 +139,15 @@ extension Response {
         headers.contentType = .html
         return Response(status: status, headers: headers, body: .init(string: html))
     }
+
+    /// Pages behind log-in or with personal data are never stored by browsers or proxies.
+    func noStore() -> Response {
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return self
+    }
+}
+
+extension Request {
+    /// Form fields as strings; a body that is not a form reads as no fields.
+    var formFields: [String: String] { (try? content.decode([String: String].self)) ?? [:] }
 }

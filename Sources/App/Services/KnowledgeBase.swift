@@ -108,7 +108,10 @@ extension SearchService {
             return
         }
         let category = try await Category.find(article.$category.id, on: db)
-        try await index(on: db).upsert(SearchDocument(kind: "article", key: key, category: category?.slug, title: article.title,
-                                                      body: article.body), on: db as! any SQLDatabase)
+        try await index(on: db).upsert(document(article: article, category: category?.slug), on: db as! any SQLDatabase)
+    }
+
+    func document(article: Article, category: String?) -> SearchDocument {
+        SearchDocument(kind: "article", key: article.id?.uuidString ?? "", category: category, title: article.title, body: article.body)
     }
 }

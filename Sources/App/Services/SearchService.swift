@@ -22,9 +22,11 @@ struct SearchService: Sendable {
     /// that area); call inside the transaction that wrote it.
     func index(measure: Measure, on db: Database) async throws {
         let area = try await measure.$area.get(on: db)
-        let document = SearchDocument(kind: "measure", key: measure.number, category: "area-\(measure.areaNumber)",
-                                      title: area.title, body: measure.text)
-        try await index(on: db).upsert(document, on: db as! any SQLDatabase)
+        try await index(on: db).upsert(document(measure: measure, areaTitle: area.title), on: db as! any SQLDatabase)
+    }
+
+    func document(measure: Measure, areaTitle: String) -> SearchDocument {
+        SearchDocument(kind: "measure", key: measure.number, category: "area-\(measure.areaNumber)", title: areaTitle, body: measure.text)
     }
 
     func remove(measure: Measure, on db: Database) async throws {

@@ -34,6 +34,8 @@ enum SiteSearch {
         var category: String?
         var page: Int
         var total: Int
+        /// More matches than were counted (`total` is a lower bound).
+        var totalIsAtLeast = false
         var results: [Result]
         var didYouMean: String?
         var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
@@ -53,6 +55,7 @@ enum SiteSearch {
         let found = try await search.index(on: db).search(q, filter: filter, limit: pageSize, offset: (result.page - 1) * pageSize,
                                                            on: db as! any SQLDatabase)
         result.total = found.total
+        result.totalIsAtLeast = found.totalIsAtLeast
         let tokens = Set(q.groups.flatMap { $0.flatMap { $0 } })
         for hit in found.hits {
             guard let kind = Kind(rawValue: hit.kind) else { continue }

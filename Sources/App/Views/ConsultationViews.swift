@@ -40,7 +40,9 @@ enum ConsultationViews {
                                })),
                   .button(.type(.submit), .text(l.t("搜尋", "搜索", "Search")))),
             .if(!p.query.isEmpty, .p(.class("meta"), .attribute(named: "role", value: "status"),
-                                     .text(l.t("找到 \(p.total) 項結果", "找到 \(p.total) 项结果", "\(p.total) results")))),
+                                     .text(p.totalIsAtLeast ? l.t("找到超過 \(p.total) 項結果，請加入更多關鍵詞", "找到超过 \(p.total) 项结果，请加入更多关键词",
+                                                                  "More than \(p.total) results; add words to narrow them")
+                                                            : l.t("找到 \(p.total) 項結果", "找到 \(p.total) 项结果", "\(p.total) results")))),
             .unwrap(p.didYouMean) { suggestion in
                 .p(.class("did-you-mean"), .text(l.t("你是否要找：", "你是否要找：", "Did you mean: ")),
                    .a(.href(SiteURL.search(suggestion).path), .text(suggestion)))

@@ -306,9 +306,11 @@ enum OpenAPIDocument {
           },
           "SearchResults": {
             "type": "object",
-            "required": ["query", "total", "page", "pageCount", "results"],
+            "required": ["query", "total", "totalIsAtLeast", "page", "pageCount", "results"],
             "properties": {
-              "query": { "type": "string" }, "total": { "type": "integer" }, "page": { "type": "integer" }, "pageCount": { "type": "integer" },
+              "query": { "type": "string" }, "total": { "type": "integer", "description": "Matches, counted up to 1000" },
+              "totalIsAtLeast": { "type": "boolean", "description": "More matches than total" },
+              "page": { "type": "integer" }, "pageCount": { "type": "integer" },
               "didYouMean": { "type": "string" },
               "results": { "type": "array", "items": {
                 "type": "object", "required": ["kind", "key", "title", "url", "snippet"],
