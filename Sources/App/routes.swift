@@ -71,6 +71,8 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.get("synonyms") { try await kb.synonyms(req: $0) }
     officer.post("synonyms", use: kb.addSynonym)
     officer.get("search-gaps", use: kb.gaps)
+    officer.get("categories") { try await kb.categories(req: $0) }
+    officer.post("categories", use: kb.saveCategory)
 
     // Who is calling first (401 without credentials), then the CSRF check for browser sessions.
     let writes = api.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())

@@ -235,3 +235,46 @@ func writeEntry(_ browser: Browser, _ app: Application, title: String, body: Str
         }
     }
 }
+
+@Suite struct ConsultationAdministrationTests {
+    @Test func theQueueFiltersByCategoryAndOwnerUnit() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let a = try await Questions.submit(["category": "education", "question": "入學要甚麼文件？"], converter: ScriptConverterFixture.converter,
+                                               now: fixedNow, on: app.db)
+            let b = try await Questions.submit(["category": "health", "question": "怎樣參加醫保？"], converter: ScriptConverterFixture.converter,
+                                               now: fixedNow, on: app.db)
+            let officer = try await Browser(app).login("cq-officer")
+            let (_, education) = try await officer.get("/officer/questions?category=education")
+            #expect(education.contains(a.reference) && !education.contains(b.reference))
+            let question = try #require(try await Question.query(on: app.db).filter(\.$reference == b.reference).first())
+            try await officer.get("/officer/questions/\(question.requireID())")
+            try await officer.post("/officer/questions/\(question.requireID())", ["answer": "請到社保經辦機構登記。"])
+            let (_, mine) = try await officer.get("/officer/questions?owner=mine")
+            #expect(mine.contains(b.reference) && !mine.contains(a.reference))
+            let (_, none) = try await officer.get("/officer/questions?owner=none")
+            #expect(none.contains(a.reference) && !none.contains(b.reference))
+            #expect(try await officer.get("/officer/questions?owner=everyone").0 == .badRequest)
+            #expect(try await officer.get("/officer/questions?category=nothing").0 == .notFound)
+        }
+    }
+
+    @Test func liaisonOfficesAddAndRenameCategories() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let liaison = try await Browser(app).login("hk-liaison")
+            try await liaison.get("/officer/categories")
+            #expect(try await liaison.post("/officer/categories", ["slug": "housing", "nameHant": "住屋", "nameHans": "住房", "nameEn": "Housing"]).0 == .seeOther)
+            #expect(try await liaison.post("/officer/categories", ["slug": "housing", "nameHant": "住屋及租務", "nameHans": "住房及租赁", "nameEn": "Housing"]).0 == .seeOther)
+            let housing = try #require(try await Category.query(on: app.db).filter(\.$slug == "housing").first())
+            #expect(housing.nameHant == "住屋及租務")
+            #expect(try await app.get("/help?lang=zh-Hans").1.contains("住房及租赁"))
+            let (bad, page) = try await liaison.post("/officer/categories", ["slug": "Not OK", "nameHant": "", "nameHans": "x", "nameEn": "x"])
+            #expect(bad == .unprocessableEntity)
+            #expect(page.contains("請填寫名稱（最多 50 字）。"))
+            let officer = try await Browser(app).login("cq-officer")
+            try await officer.get("/officer/categories")
+            #expect(try await officer.post("/officer/categories", ["slug": "x-y", "nameHant": "甲", "nameHans": "甲", "nameEn": "A"]).0 == .forbidden)
+        }
+    }
+}

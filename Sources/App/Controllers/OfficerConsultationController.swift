@@ -44,11 +44,64 @@ struct OfficerConsultationController {
         }
     }
 
+    /// The queue: new questions first, then by age; `?category=slug` and `?owner=mine|none` narrow it.
     func questions(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
-        let list = try await Question.query(on: req.db).with(\.$category).sort(\.$state).sort(\.$createdAt).all()
+        var query = Question.query(on: req.db).with(\.$category).with(\.$owner)
+        let slug = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
+        if let slug {
+            guard let category = try await Category.query(on: req.db).filter(\.$slug == slug).first() else { throw AppError.notFound }
+            query = query.filter(\.$category.$id == (try category.requireID()))
+        }
+        let owner = req.query[String.self, at: "owner"] ?? ""
+        switch owner {
+        case "mine": query = query.filter(\.$owner.$id == o.unitID)
+        case "none": query = query.filter(\.$owner.$id == nil)
+        case "": break
+        default: throw AppError.badRequest(hant: "owner 須為 mine 或 none。", hans: "owner 须为 mine 或 none。", en: "owner must be mine or none.")
+        }
+        let list = try await query.all()
             .sorted { ($0.state == .new ? 0 : 1, $0.createdAt ?? .distantPast) < ($1.state == .new ? 0 : 1, $1.createdAt ?? .distantPast) }
-        return page(OfficerConsultationViews.questions(list, officer: o, form: form(req)))
+        let categories = try await Category.query(on: req.db).sort(\.$position).all()
+        return page(OfficerConsultationViews.questions(list, categories: categories, category: slug, owner: owner, officer: o, form: form(req)))
+    }
+
+    func categories(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let list = try await Category.query(on: req.db).sort(\.$position).all()
+        return page(OfficerConsultationViews.categories(list, officer: o, form: form(req, errors: errors, values: values)),
+                    errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    /// Adds a category, or renames the one with the same slug (admins and liaison offices).
+    func saveCategory(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard o.role == .admin || o.role == .liaison else { throw AppError.forbidden }
+        let f = req.formFields
+        var errors = FieldErrors()
+        let slug = (f["slug"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        if slug.range(of: #"^[a-z][a-z0-9-]{1,39}$"#, options: .regularExpression) == nil {
+            errors.add("slug", "代號須為 2 至 40 個小寫英文字母、數字或 -。", "代号须为 2 至 40 个小写英文字母、数字或 -。",
+                       "The code is 2 to 40 lower-case letters, digits or dashes.")
+        }
+        let names = ["nameHant", "nameHans", "nameEn"].map { (f[$0] ?? "").trimmingCharacters(in: .whitespaces) }
+        for (field, name) in zip(["nameHant", "nameHans", "nameEn"], names) where name.isEmpty || name.count > 50 {
+            errors.add(field, "請填寫名稱（最多 50 字）。", "请填写名称（最多 50 字）。", "Give the name (at most 50 characters).")
+        }
+        guard errors.isEmpty else { return try await categories(req: req, errors: errors, values: f) }
+        let existing = try await Category.query(on: req.db).filter(\.$slug == slug).first()
+        let count = try await Category.query(on: req.db).count()
+        let category = existing ?? Category(slug: slug, hant: "", hans: "", en: "", position: count + 1)
+        let before = existing.map { [$0.nameHant, $0.nameHans, $0.nameEn].joined(separator: " / ") }
+        category.nameHant = names[0]
+        category.nameHans = names[1]
+        category.nameEn = names[2]
+        try await req.db.transaction { db in
+            try await category.save(on: db)
+            try await OfficerActions.audit(existing == nil ? "category.create" : "category.rename", Category.schema, category.id, by: o,
+                                           before: before, after: names.joined(separator: " / "), measureID: nil, on: db)
+        }
+        return req.redirect(to: SiteURL.officerCategories.path, redirectType: .normal)
     }
 
     func question(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {

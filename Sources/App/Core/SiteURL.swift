@@ -47,6 +47,7 @@ enum SiteURL: Equatable, Sendable {
     case officerQuestion(UUID)
     case officerQuestionPublish(UUID)
     case officerSynonyms
+    case officerCategories
     case officerSearchGaps
 
     var path: String {
@@ -96,6 +97,7 @@ enum SiteURL: Equatable, Sendable {
         case .officerQuestion(let id): return "/officer/questions/\(id.uuidString)"
         case .officerQuestionPublish(let id): return "/officer/questions/\(id.uuidString)/publish"
         case .officerSynonyms: return "/officer/synonyms"
+        case .officerCategories: return "/officer/categories"
         case .officerSearchGaps: return "/officer/search-gaps"
         }
     }

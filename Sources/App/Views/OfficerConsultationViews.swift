@@ -11,6 +11,7 @@ enum OfficerConsultationViews {
             .h1(.text(l.t("政策解答條目", "政策解答条目", "Knowledge base entries"))),
             .p(.a(.href(SiteURL.officerArticleNew.path), .text(l.t("新增條目", "新增条目", "New entry"))), .text(" · "),
                .a(.href(SiteURL.officerSynonyms.path), .text(l.t("同義詞", "同义词", "Synonyms"))), .text(" · "),
+               .a(.href(SiteURL.officerCategories.path), .text(l.t("類別", "类别", "Categories"))), .text(" · "),
                .a(.href(SiteURL.officerSearchGaps.path), .text(l.t("搜尋缺口", "搜索缺口", "Search gaps")))),
             .table(.thead(.tr(.th(.text(l.t("標題", "标题", "Title"))), .th(.text(l.t("發佈範圍", "发布范围", "Visibility"))),
                               .th(.text(l.t("下次檢視", "下次检视", "Next review"))))),
@@ -56,16 +57,36 @@ enum OfficerConsultationViews {
         return Layout(title: l.t("條目", "条目", "Entry"), current: action, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
-    static func questions(_ questions: [Question], officer o: Officer, form f: FormContext) -> String {
+    static func questions(_ questions: [Question], categories: [Category], category: String?, owner: String, officer o: Officer, form f: FormContext) -> String {
         let l = f.l
+        let owners: [(String, String)] = [("", l.t("全部", "全部", "All")), ("mine", l.t("本單位負責", "本单位负责", "My unit's")),
+                                          ("none", l.t("未有負責單位", "未有负责单位", "No unit yet"))]
         let body: Body = .group(
             .h1(.text(l.t("公眾提問", "公众提问", "Questions from the public"))),
+            .form(.method(.get), .action(SiteURL.officerQuestions.path), .class("filters"),
+                  .div(.class("field"), .label(.for("q-category"), .text(l.t("類別", "类别", "Category"))),
+                       .select(.attribute(named: "name", value: "category"), .id("q-category"),
+                               .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(l.t("全部", "全部", "All"))]),
+                               .forEach(categories) { c in
+                                   .element(named: "option", nodes: [.attribute(named: "value", value: c.slug),
+                                                                     c.slug == category ? .attribute(named: "selected", value: "selected") : .empty,
+                                                                     .text(ConsultationViews.categoryName(c, l))])
+                               })),
+                  .div(.class("field"), .label(.for("q-owner"), .text(l.t("負責單位", "负责单位", "Owner unit"))),
+                       .select(.attribute(named: "name", value: "owner"), .id("q-owner"), .forEach(owners) { option in
+                           .element(named: "option", nodes: [.attribute(named: "value", value: option.0, ignoreIfValueIsEmpty: false),
+                                                             option.0 == owner ? .attribute(named: "selected", value: "selected") : .empty,
+                                                             .text(option.1)])
+                       })),
+                  .button(.type(.submit), .text(l.t("篩選", "筛选", "Filter")))),
             questions.isEmpty ? .p(.class("empty"), .text(l.t("暫無提問。", "暂无提问。", "No questions."))) :
             .table(.thead(.tr(.th(.text(l.t("編號", "编号", "Reference"))), .th(.text(l.t("類別", "类别", "Category"))),
+                              .th(.text(l.t("負責單位", "负责单位", "Owner unit"))),
                               .th(.text(l.t("狀態", "状态", "State"))), .th(.text(l.t("問題", "问题", "Question"))))),
                    .tbody(.forEach(questions) { q in
                        .tr(.td(.a(.href(SiteURL.officerQuestion(q.id!).path), .text(q.reference))),
                            .td(.text(ConsultationViews.categoryName(q.category, l))),
+                           .td(q.owner.map { Parts.content($0.name, writtenIn: $0.script, l) } ?? .text("—")),
                            .td(.text(state(q.state, l))),
                            .td(Parts.content(String(q.text.prefix(60)), writtenIn: q.script, l)))
                    }))
@@ -95,6 +116,27 @@ enum OfficerConsultationViews {
             ))
         )
         return Layout(title: q.reference, current: .officerQuestion(q.id!), l: l, body: body, officer: (o, f.csrf)).render()
+    }
+
+    static func categories(_ categories: [Category], officer o: Officer, form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("類別", "类别", "Categories"))),
+            .table(.thead(.tr(.th(.text(l.t("代號", "代号", "Code"))), .th(.text("繁體")), .th(.text("简体")), .th(.text("English")))),
+                   .tbody(.forEach(categories) { c in
+                       .tr(.td(.text(c.slug)), .td(.text(c.nameHant)), .td(.text(c.nameHans)), .td(.text(c.nameEn)))
+                   })),
+            .h2(.text(l.t("新增或改名", "新增或改名", "Add or rename"))),
+            .p(.class("hint"), .text(l.t("填寫現有代號即可改名。", "填写现有代号即可改名。", "Give an existing code to rename that category."))),
+            f.errorSummary,
+            f.form(action: .officerCategories,
+                   f.text("slug", label: l.t("代號", "代号", "Code")),
+                   f.text("nameHant", label: l.t("名稱（繁體）", "名称（繁体）", "Name (Traditional)")),
+                   f.text("nameHans", label: l.t("名稱（简体）", "名称（简体）", "Name (Simplified)")),
+                   f.text("nameEn", label: l.t("名稱（英文）", "名称（英文）", "Name (English)")),
+                   .button(.type(.submit), .text(l.t("儲存", "保存", "Save"))))
+        )
+        return Layout(title: l.t("類別", "类别", "Categories"), current: .officerCategories, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     static func synonyms(_ synonyms: [Synonym], officer o: Officer, form f: FormContext) -> String {
