@@ -57,12 +57,16 @@ enum SiteSearch {
         result.total = found.total
         result.totalIsAtLeast = found.totalIsAtLeast
         let tokens = Set(q.groups.flatMap { $0.flatMap { $0 } })
+        // The page's measures in one query.
+        let agreement = try await PortalQueries.currentAgreement(on: db)
+        let measures = Dictionary(try await Measure.query(on: db).filter(\.$agreement.$id == agreement.requireID())
+            .filter(\.$removedInRevision == nil).all().map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         for hit in found.hits {
             guard let kind = Kind(rawValue: hit.kind) else { continue }
             switch kind {
             case .measure:
-                guard let detail = try await PortalQueries.measure(hit.key, on: db, today: "2000-01-01") else { continue }
-                let text = l.content(detail.measure.text, writtenIn: detail.agreement.script)
+                guard let measure = measures[hit.key] else { continue }
+                let text = l.content(measure.text, writtenIn: agreement.script)
                 result.results.append(Result(kind: .measure, key: hit.key, title: l.measureLabel(hit.key), url: SiteURL.measure(hit.key).path,
                                              category: hit.category, snippet: snippet(text, tokens: tokens, converter: l.converter)))
             case .article:
