@@ -224,15 +224,3 @@ struct CreateAPITokens: AsyncMigration {
     }
     func revert(on db: Database) async throws { try await db.schema(APIToken.schema).delete() }
 }
-
-enum Migrations {
-    /// Every migration in order; append, never reorder.
-    static let all: [any Migration] = [
-        CreateMechanisms(), CreateAgreements(), CreateAgreementRevisions(), CreateAreas(),
-        CreateMeasures(), CreateUnits(), CreateUsers(), CreateMeasureSides(), CreateAssignments(),
-        CreateMilestones(), CreateProgressUpdates(), CreateAuditEvents(),
-        SessionRecord.migration, CreateAPITokens(), CreateSearchIndex(),
-        // 002: knowledge base, synonyms, questions
-        CreateCategories(), CreateArticles(), CreateSynonymsAndMisses(), CreateQuestions(),
-    ]
-}

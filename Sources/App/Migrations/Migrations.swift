@@ -1,0 +1,14 @@
+import Fluent
+
+/// Every migration in order. Append only: a migration that has shipped is never edited; a
+/// change is a new `Update<Table><Change>` in the next numbered folder.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateMechanisms(), CreateAgreements(), CreateAgreementRevisions(), CreateAreas(),
+        CreateMeasures(), CreateUnits(), CreateUsers(), CreateMeasureSides(), CreateAssignments(),
+        CreateMilestones(), CreateProgressUpdates(), CreateAuditEvents(),
+        SessionRecord.migration, CreateAPITokens(), CreateSearchIndex(),
+        // 002: knowledge base, synonyms, questions
+        CreateCategories(), CreateArticles(), CreateSynonymsAndMisses(), CreateQuestions(),
+    ]
+}
