@@ -22,7 +22,7 @@ struct ReindexCommand: AsyncCommand {
     static func rebuild(on database: Database, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Int {
         let search = try SearchService.shared()
         return try await database.transaction { db in
-            try await search.index(on: db).removeAll(on: db as! any SQLDatabase)
+            try await search.index(on: db).removeAll(on: db.sql)
             let measures = try await Measure.query(on: db).filter(\.$removedInRevision == nil).all()
             let articles = try await Article.query(on: db).filter(\.$visibility == .public).all()
             let total = measures.count + articles.count
@@ -33,7 +33,7 @@ struct ReindexCommand: AsyncCommand {
             let index = search.index(on: db)
             for start in stride(from: 0, to: documents.count, by: 1000) {
                 let end = min(start + 1000, documents.count)
-                try await index.insertNew(Array(documents[start..<end]), on: db as! any SQLDatabase)
+                try await index.insertNew(Array(documents[start..<end]), on: db.sql)
                 progress(end, total)
             }
             return total

@@ -104,11 +104,11 @@ extension SearchService {
     func index(article: Article, on db: Database) async throws {
         let key = try article.requireID().uuidString
         guard article.visibility == .public else {
-            try await index(on: db).remove(kind: "article", key: key, on: db as! any SQLDatabase)
+            try await index(on: db).remove(kind: "article", key: key, on: db.sql)
             return
         }
         let category = try await Category.find(article.$category.id, on: db)
-        try await index(on: db).upsert(document(article: article, category: category?.slug), on: db as! any SQLDatabase)
+        try await index(on: db).upsert(document(article: article, category: category?.slug), on: db.sql)
     }
 
     func document(article: Article, category: String?) -> SearchDocument {

@@ -30,7 +30,7 @@ enum Questions {
     /// The next number of `kind` in `year`, atomically (one UPDATE … RETURNING), so several
     /// instances never hand out the same one.
     static func nextNumber(kind: String, year: Int, on db: Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         struct Last: Decodable { let last: Int }
         if let row = try await sql.raw("UPDATE reference_counters SET last = last + 1 WHERE kind = \(bind: kind) AND year = \(bind: year) RETURNING last")
             .first(decoding: Last.self) {

@@ -53,7 +53,7 @@ enum SiteSearch {
         let q = SearchQuery(trimmed, using: search.text, synonyms: try await synonyms(on: db))
         let filter = SearchFilter(kinds: kind.map { [$0.rawValue] }, category: category)
         let found = try await search.index(on: db).search(q, filter: filter, limit: pageSize, offset: (result.page - 1) * pageSize,
-                                                           on: db as! any SQLDatabase)
+                                                           on: db.sql)
         result.total = found.total
         result.totalIsAtLeast = found.totalIsAtLeast
         let tokens = Set(q.groups.flatMap { $0.flatMap { $0 } })
