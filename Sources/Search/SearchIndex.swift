@@ -228,6 +228,9 @@ public struct PostgresSearchIndex: SearchIndex {
             }
             try await db.raw(insert).run()
         }
+        // Bulk rows wait in the GIN index's pending list, which every query scans linearly until
+        // it is merged (a freshly filled 10k index answered in ~45 ms instead of ~3 ms): merge now.
+        try await db.raw("SELECT gin_clean_pending_list('search_index_document'::regclass)").run()
     }
 
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchResults {
