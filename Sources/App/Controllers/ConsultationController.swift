@@ -6,7 +6,6 @@ import Vapor
 struct ConsultationController {
     let converter: ScriptConverter
 
-    func localizer(_ req: Request) -> Localizer { Localizer(language: DisplayLanguage.of(req), converter: converter) }
 
     static func kind(_ raw: String?) throws -> SiteSearch.Kind? {
         guard let raw, !raw.isEmpty else { return nil }
@@ -25,7 +24,7 @@ struct ConsultationController {
     }
 
     func searchPage(req: Request) async throws -> Response {
-        let l = localizer(req)
+        let l = Localizer(req, converter: converter)
         let category = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
         let page = try await SiteSearch.run(req.query[String.self, at: "q"] ?? "", kind: try Self.kind(req.query[String.self, at: "type"]),
                                             category: category, page: try Self.page(req.query[String.self, at: "page"]), l: l, on: req.db)
@@ -55,7 +54,7 @@ struct ConsultationController {
     func searchAPI(req: Request) async throws -> SearchDTO {
         let category = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
         let p = try await SiteSearch.run(req.query[String.self, at: "q"] ?? "", kind: try Self.kind(req.query[String.self, at: "type"]),
-                                         category: category, page: try Self.page(req.query[String.self, at: "page"]), l: localizer(req), on: req.db)
+                                         category: category, page: try Self.page(req.query[String.self, at: "page"]), l: Localizer(req, converter: converter), on: req.db)
         return SearchDTO(query: p.query, total: p.total, totalIsAtLeast: p.totalIsAtLeast, page: p.page, pageCount: p.pageCount, didYouMean: p.didYouMean,
                          results: p.results.map { .init(kind: $0.kind.rawValue, key: $0.key, title: $0.title, url: $0.url, category: $0.category, snippet: $0.snippet) })
     }
@@ -71,7 +70,7 @@ struct ConsultationController {
         let articles = try await Article.query(on: req.db).filter(\.$visibility == .public).sort(\.$title).all()
         let today = req.application.clock.today
         let grouped = categories.map { c in (c, rows(articles.filter { $0.$category.id == c.id }, today: today)) }
-        return .html(ConsultationViews.knowledgeBase(grouped, l: localizer(req)))
+        return .html(ConsultationViews.knowledgeBase(grouped, l: Localizer(req, converter: converter)))
     }
 
     func category(req: Request) async throws -> Response {
@@ -79,7 +78,7 @@ struct ConsultationController {
         else { throw AppError.notFound }
         let articles = try await Article.query(on: req.db).filter(\.$visibility == .public).filter(\.$category.$id == category.requireID())
             .sort(\.$title).all()
-        return .html(ConsultationViews.category(category, rows(articles, today: req.application.clock.today), l: localizer(req)))
+        return .html(ConsultationViews.category(category, rows(articles, today: req.application.clock.today), l: Localizer(req, converter: converter)))
     }
 
     func article(req: Request) async throws -> Response {
@@ -91,19 +90,19 @@ struct ConsultationController {
             .filter(\.$category.$id == article.$category.id).filter(\.$id != id).sort(\.$title).range(..<5).all()
         let today = req.application.clock.today
         return .html(ConsultationViews.article(article, category: article.category, owner: article.owner, related: rows(related, today: today),
-                                               today: today, l: localizer(req)))
+                                               today: today, l: Localizer(req, converter: converter)))
     }
 
     // MARK: Questions
 
     func askPage(req: Request) async throws -> Response {
         let categories = try await Category.query(on: req.db).sort(\.$position).all()
-        return Response.html(ConsultationViews.ask(categories: categories, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
+        return Response.html(ConsultationViews.ask(categories: categories, form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))).noStore()
     }
 
     func ask(req: Request) async throws -> Response {
         let f = req.formFields
-        let l = localizer(req)
+        let l = Localizer(req, converter: converter)
         if !(f["website"] ?? "").isEmpty {
             throw AppError.badRequest(hant: "提交被拒絕。", hans: "提交被拒绝。", en: "The form was refused.")
         }
@@ -120,14 +119,14 @@ struct ConsultationController {
     func questionPage(req: Request) async throws -> Response {
         let reference = req.parameters.get("reference") ?? ""
         return Response.html(ConsultationViews.questionStatus(reference: reference, question: nil, failed: false,
-                                                              form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
+                                                              form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))).noStore()
     }
 
     func question(req: Request) async throws -> Response {
         let reference = req.parameters.get("reference") ?? ""
         let question = try await Questions.find(reference: reference, code: req.formFields["code"] ?? "", on: req.db)
         let html = ConsultationViews.questionStatus(reference: reference, question: question, failed: question == nil,
-                                                    form: FormContext(csrf: req.csrfToken, l: localizer(req)))
+                                                    form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))
         return Response.html(html, status: question == nil ? .notFound : .ok).noStore()
     }
 

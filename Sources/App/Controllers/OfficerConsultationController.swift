@@ -7,9 +7,8 @@ import Vapor
 struct OfficerConsultationController {
     let converter: ScriptConverter
 
-    func localizer(_ req: Request) -> Localizer { Localizer(language: DisplayLanguage.of(req), converter: converter) }
     func form(_ req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) -> FormContext {
-        FormContext(csrf: req.csrfToken, errors: errors, values: values, l: localizer(req))
+        FormContext(csrf: req.csrfToken, errors: errors, values: values, l: Localizer(req, converter: converter))
     }
     func page(_ html: String, _ status: HTTPStatus = .ok) -> Response { Response.html(html, status: status).noStore() }
 

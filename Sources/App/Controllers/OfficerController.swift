@@ -6,7 +6,6 @@ import Vapor
 struct OfficerController {
     let converter: ScriptConverter
 
-    func localizer(_ req: Request) -> Localizer { Localizer(language: DisplayLanguage.of(req), converter: converter) }
 
 
     /// Only local paths are followed after log-in.
@@ -20,7 +19,7 @@ struct OfficerController {
     func loginPage(req: Request) async throws -> Response {
         if try await req.officer() != nil { return req.redirect(to: SiteURL.officer.path) }
         let next = Self.safeNext(req.query[String.self, at: "next"])
-        return Response.html(OfficerViews.login(next: next, failed: false, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
+        return Response.html(OfficerViews.login(next: next, failed: false, form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))).noStore()
     }
 
     func login(req: Request) async throws -> Response {
@@ -32,7 +31,7 @@ struct OfficerController {
             try await AuditEvent(actor: "anonymous", action: "login.failed", entity: User.schema, entityID: nil,
                                  after: OfficerActions.json(["username": String(username.prefix(100))])).create(on: req.db)
             let page = OfficerViews.login(next: Self.safeNext(f["next"]), failed: true,
-                                          form: FormContext(csrf: req.csrfToken, values: ["username": username], l: localizer(req)))
+                                          form: FormContext(csrf: req.csrfToken, values: ["username": username], l: Localizer(req, converter: converter)))
             return Response.html(page, status: .unauthorized).noStore()
         }
         // A fresh session (new identifier) for the logged-in officer: the old one is deleted.
@@ -57,7 +56,7 @@ struct OfficerController {
     func passwordPage(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         let user = try req.auth.require(User.self)
-        return Response.html(OfficerViews.password(forced: user.mustChangePassword, officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
+        return Response.html(OfficerViews.password(forced: user.mustChangePassword, officer: o, form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))).noStore()
     }
 
     func changePassword(req: Request) async throws -> Response {
@@ -67,7 +66,7 @@ struct OfficerController {
         do {
             try await AccountActions.changePassword(user, current: f["current"], new: f["new"], confirm: f["confirm"], on: req.db)
         } catch AppError.invalid(let errors) {
-            let form = FormContext(csrf: req.csrfToken, errors: errors, l: localizer(req))
+            let form = FormContext(csrf: req.csrfToken, errors: errors, l: Localizer(req, converter: converter))
             return Response.html(OfficerViews.password(forced: user.mustChangePassword, officer: o, form: form), status: .unprocessableEntity).noStore()
         }
         return req.redirect(to: SiteURL.officer.path, redirectType: .normal)
@@ -78,7 +77,7 @@ struct OfficerController {
     func dashboard(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         let d = try await OfficerQueries.dashboard(for: o, on: req.db, today: req.application.clock.today)
-        return Response.html(OfficerViews.dashboard(d, officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
+        return Response.html(OfficerViews.dashboard(d, officer: o, form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))).noStore()
     }
 
     func measure(req: Request) async throws -> Response {
@@ -88,7 +87,7 @@ struct OfficerController {
     private func renderMeasure(_ req: Request, number: String, failed: (String, FieldErrors, [String: String])? = nil) async throws -> Response {
         let o = try await req.requireOfficer()
         let page = try await OfficerQueries.measure(number, for: o, on: req.db, today: req.application.clock.today)
-        let form = FormContext(csrf: req.csrfToken, errors: failed?.1 ?? FieldErrors(), values: failed?.2 ?? [:], l: localizer(req))
+        let form = FormContext(csrf: req.csrfToken, errors: failed?.1 ?? FieldErrors(), values: failed?.2 ?? [:], l: Localizer(req, converter: converter))
         let html = OfficerViews.measure(page, officer: o, form: form, failedForm: failed?.0)
         return Response.html(html, status: failed == nil ? .ok : .unprocessableEntity).noStore()
     }
@@ -173,7 +172,7 @@ struct OfficerController {
         guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
         let users = try await User.query(on: req.db).with(\.$unit).sort(\.$username).all()
         let units = try await Unit.query(on: req.db).sort(\.$side).sort(\.$name).all()
-        let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: localizer(req))
+        let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: Localizer(req, converter: converter))
         return Response.html(OfficerViews.users(users, units: units, created: created, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
     }
 
@@ -193,7 +192,7 @@ struct OfficerController {
         let o = try await req.requireOfficer()
         guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
         let units = try await Unit.query(on: req.db).sort(\.$side).sort(\.$name).all()
-        let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: localizer(req))
+        let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: Localizer(req, converter: converter))
         return Response.html(OfficerViews.units(units, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
     }
 
@@ -211,7 +210,7 @@ struct OfficerController {
     func tokensPage(req: Request, created: String? = nil, errors: FieldErrors = FieldErrors()) async throws -> Response {
         let o = try await req.requireOfficer()
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == o.id).sort(\.$createdAt).all()
-        let form = FormContext(csrf: req.csrfToken, errors: errors, l: localizer(req))
+        let form = FormContext(csrf: req.csrfToken, errors: errors, l: Localizer(req, converter: converter))
         return Response.html(OfficerViews.tokens(tokens, created: created, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
     }
 

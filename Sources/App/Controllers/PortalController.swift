@@ -6,32 +6,28 @@ import Vapor
 struct PortalController {
     let converter: ScriptConverter
 
-    func localizer(_ req: Request) -> Localizer {
-        Localizer(language: DisplayLanguage.of(req), converter: converter)
-    }
-
     func home(req: Request) async throws -> Response {
         let overview = try await PortalQueries.overview(on: req.db, today: req.application.clock.today)
-        return .html(PortalViews.home(overview, localizer(req)))
+        return .html(PortalViews.home(overview, Localizer(req, converter: converter)))
     }
 
     func area(req: Request) async throws -> Response {
         guard let number = req.parameters.get("area", as: Int.self) else { throw AppError.notFound }
         let overview = try await PortalQueries.overview(on: req.db, today: req.application.clock.today)
         guard let area = overview.areas.first(where: { $0.number == number }) else { throw AppError.notFound }
-        return .html(PortalViews.area(overview, area, localizer(req)))
+        return .html(PortalViews.area(overview, area, Localizer(req, converter: converter)))
     }
 
     func measure(req: Request) async throws -> Response {
         guard let number = req.parameters.get("number"),
               let detail = try await PortalQueries.measure(number, on: req.db, today: req.application.clock.today)
         else { throw AppError.notFound }
-        return .html(PortalViews.measure(detail, localizer(req)))
+        return .html(PortalViews.measure(detail, Localizer(req, converter: converter)))
     }
 
     func agreement(req: Request) async throws -> Response {
         let overview = try await PortalQueries.overview(on: req.db, today: req.application.clock.today)
-        return .html(PortalViews.agreement(overview, localizer(req)))
+        return .html(PortalViews.agreement(overview, Localizer(req, converter: converter)))
     }
 
     func stylesheet(req: Request) -> Response {

@@ -71,7 +71,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: req)
         } catch {
-            let l = Localizer(language: DisplayLanguage.of(req), converter: converter)
+            let l = Localizer(req, converter: converter)
             let status: HTTPResponseStatus
             let message: String
             switch error {

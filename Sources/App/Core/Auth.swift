@@ -71,9 +71,7 @@ enum CSRF {
     /// Whether `candidate` matches the session's token (constant-time comparison).
     static func matches(_ candidate: String?, session: Session) -> Bool {
         guard let expected = session.data[sessionKey], let candidate else { return false }
-        let a = Array(expected.utf8), b = Array(candidate.utf8)
-        guard a.count == b.count else { return false }
-        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        return constantTimeEqual(expected, candidate)
     }
 }
 
@@ -129,4 +127,11 @@ enum TokenHash {
 
     /// A new token: `yg_` and 40 random URL-safe characters.
     static func newToken() -> String { "yg_" + CSRF.newToken().prefix(40) }
+}
+
+/// Equal strings (tokens, hashes), compared in a time that does not depend on where they differ.
+func constantTimeEqual(_ x: String, _ y: String) -> Bool {
+    let a = Array(x.utf8), b = Array(y.utf8)
+    guard a.count == b.count else { return false }
+    return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
 }

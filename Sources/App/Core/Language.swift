@@ -62,6 +62,16 @@ struct Localizer: Sendable {
     let language: DisplayLanguage
     let converter: ScriptConverter
 
+    /// The reader's localizer: `?lang=`, then the cookie, then the default.
+    init(_ req: Request, converter: ScriptConverter) {
+        self.init(language: DisplayLanguage.of(req), converter: converter)
+    }
+
+    init(language: DisplayLanguage, converter: ScriptConverter) {
+        self.language = language
+        self.converter = converter
+    }
+
     var script: Script { language.contentScript }
 
     /// Stored text in the reader's script; text that cannot be converted is shown as written.

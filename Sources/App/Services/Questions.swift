@@ -94,8 +94,8 @@ enum Questions {
         guard reference.count <= 30, code.count <= 40,
               let question = try await Question.query(on: db).filter(\.$reference == reference.uppercased()).with(\.$category).first()
         else { return nil }
-        let a = Array(question.accessCodeHash.utf8), b = Array(hash(reference: question.reference, code: code.trimmingCharacters(in: .whitespaces)).utf8)
-        guard a.count == b.count, zip(a, b).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else { return nil }
+        let given = hash(reference: question.reference, code: code.trimmingCharacters(in: .whitespaces))
+        guard constantTimeEqual(question.accessCodeHash, given) else { return nil }
         return question
     }
 
