@@ -90,8 +90,15 @@ private struct CountRow: Decodable { let n: Int }
 /// removing one document touches one row, however large the index.
 public struct SQLiteSearchIndex: SearchIndex {
     let searchText: SearchText
+    /// Above this many matches a query is broad: ranking every match with BM25 costs about a
+    /// microsecond per match in FTS5 (which has no early termination), so broad queries are
+    /// answered from tiers instead (see `search`).
+    let exactRankingLimit: Int
 
-    public init(searchText: SearchText) { self.searchText = searchText }
+    public init(searchText: SearchText, exactRankingLimit: Int = 4000) {
+        self.searchText = searchText
+        self.exactRankingLimit = exactRankingLimit
+    }
 
     public func prepare(on db: any SQLDatabase) async throws {
         try await db.raw("""
@@ -155,25 +162,57 @@ public struct SQLiteSearchIndex: SearchIndex {
         }
     }
 
-    /// Ranked by FTS5's `rank` (BM25 with the column weights set in `prepare`), best first; the
-    /// documents' kind and key are joined to the page of hits only, unless a filter needs them.
+    /// Queries with at most `exactRankingLimit` matches are ranked by FTS5's `rank` (BM25 with
+    /// the column weights set in `prepare`), best first. Broader queries are answered from two
+    /// tiers, the way large engines keep champion tiers: documents whose *title* matches come
+    /// first (ranked by BM25 when they are few enough, else newest first), then the rest newest
+    /// first. Terms that broad sit in so many documents that BM25's idf is close to zero (FTS5
+    /// clamps it to 1e-6 past half the documents), so a full ranking would order them by noise.
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchResults {
         guard !query.isEmpty else { return SearchResults(hits: [], total: 0) }
-        let match = SQLQueryString("\(ident: searchTable) MATCH \(bind: query.fts5)")
+        let limit = max(0, limit), offset = max(0, offset)
         var filters = SQLQueryString("")
         if let kinds = filter.kinds { filters = filters + " AND d.kind IN (\(binds: kinds))" }
         if let category = filter.category { filters = filters + " AND d.category = \(bind: category)" }
         let filtered = filter.kinds != nil || filter.category != nil
-        let matching: SQLQueryString = filtered
-            ? "SELECT \(ident: searchTable).rowid AS id, rank FROM \(ident: searchTable) JOIN search_docs d ON d.id = \(ident: searchTable).rowid WHERE " + match + filters
-            : "SELECT rowid AS id, rank FROM \(ident: searchTable) WHERE " + match
-        let counted = try await db.raw("SELECT count(*) AS n FROM (" + matching + " LIMIT \(bind: SearchResults.countLimit + 1))")
-            .first(decoding: CountRow.self)?.n ?? 0
-        let rows = try await db.raw("SELECT d.kind, d.key, d.category, -m.rank AS score FROM (" + matching
-            + " ORDER BY rank LIMIT \(bind: limit) OFFSET \(bind: offset)) m JOIN search_docs d ON d.id = m.id ORDER BY m.rank, d.kind, d.key")
-            .all(decoding: Row.self)
-        return SearchResults(hits: rows.map { SearchHit(kind: $0.kind, key: $0.key, category: $0.category, score: $0.score) },
-                             total: min(counted, SearchResults.countLimit), totalIsAtLeast: counted > SearchResults.countLimit)
+        func matching(_ expression: String) -> SQLQueryString {
+            let match = SQLQueryString("\(ident: searchTable) MATCH \(bind: expression)")
+            return filtered
+                ? "SELECT \(ident: searchTable).rowid AS id, rank FROM \(ident: searchTable) JOIN search_docs d ON d.id = \(ident: searchTable).rowid WHERE " + match + filters
+                : "SELECT rowid AS id, rank FROM \(ident: searchTable) WHERE " + match
+        }
+        func count(_ expression: String, upTo cap: Int) async throws -> Int {
+            try await db.raw("SELECT count(*) AS n FROM (" + matching(expression) + " LIMIT \(bind: cap + 1))").first(decoding: CountRow.self)?.n ?? 0
+        }
+        /// A page of one tier; `ranked` orders by BM25, otherwise newest first (scores then fall with the position).
+        func page(_ expression: String, ranked: Bool, limit: Int, offset: Int, scoreBase: Double) async throws -> [SearchHit] {
+            guard limit > 0 else { return [] }
+            let order: SQLQueryString = ranked ? "rank" : "id DESC"
+            let rows = try await db.raw("SELECT d.kind, d.key, d.category, m.rank AS score FROM (" + matching(expression)
+                + " ORDER BY " + order + " LIMIT \(bind: limit) OFFSET \(bind: offset)) m JOIN search_docs d ON d.id = m.id ORDER BY "
+                + (ranked ? "m.rank, d.kind, d.key" : "m.id DESC")).all(decoding: Row.self)
+            return rows.enumerated().map { i, row in
+                SearchHit(kind: row.kind, key: row.key, category: row.category, score: ranked ? -row.score : scoreBase - Double(offset + i))
+            }
+        }
+
+        let expression = query.fts5
+        let counted = try await count(expression, upTo: max(exactRankingLimit, SearchResults.countLimit))
+        let total = min(counted, SearchResults.countLimit)
+        let totalIsAtLeast = counted > SearchResults.countLimit
+        guard counted > exactRankingLimit else {
+            return SearchResults(hits: try await page(expression, ranked: true, limit: limit, offset: offset, scoreBase: 0),
+                                 total: total, totalIsAtLeast: totalIsAtLeast)
+        }
+        let titles = "{title} : (" + expression + ")"
+        let inTitles = try await count(titles, upTo: exactRankingLimit)
+        var hits = try await page(titles, ranked: inTitles <= exactRankingLimit, limit: min(limit, max(0, inTitles - offset)),
+                                  offset: offset, scoreBase: 0)
+        if hits.count < limit, inTitles <= exactRankingLimit {
+            hits += try await page("(" + expression + ") NOT " + titles, ranked: false, limit: limit - hits.count,
+                                   offset: max(0, offset - inTitles), scoreBase: -Double(inTitles) - 1_000_000)
+        }
+        return SearchResults(hits: hits, total: total, totalIsAtLeast: totalIsAtLeast)
     }
 }
 

@@ -66,4 +66,26 @@ import Vapor
             #expect(try await keys("冷鏈", on: app) == ["4.3"])
         }
     }
+
+    /// SQLite answers queries broader than its exact-ranking limit from tiers: title matches
+    /// first, then the other matches newest first; pages still partition the results.
+    @Test(.enabled(if: !TestDatabase.isPostgres)) func broadQueriesPutTitleMatchesFirstAndPageConsistently() async throws {
+        try await withApp { (app: Application) async throws in
+            let db = app.db.sql
+            let index = SQLiteSearchIndex(searchText: try SearchService.shared().text, exactRankingLimit: 4)
+            try await index.removeAll(on: db)
+            for i in 1...9 {
+                // 口岸 is in every body; the titles of documents 3 and 7 name it as well, 7's more closely.
+                let title = i == 3 ? "口岸通關安排及查驗說明" : i == 7 ? "口岸" : "文件\(i)"
+                try await index.upsert(SearchDocument(kind: "article", key: "d\(i)", title: title, body: "關於口岸的說明 \(i)"), on: db)
+            }
+            func keys(_ q: String, limit: Int, offset: Int) async throws -> [String] {
+                try await index.search(SearchQuery(q, using: SearchService.shared().text), filter: SearchFilter(), limit: limit, offset: offset, on: db).hits.map(\.key)
+            }
+            let expected = ["d7", "d3", "d9", "d8", "d6", "d5", "d4", "d2", "d1"]
+            #expect(try await keys("口岸", limit: 20, offset: 0) == expected)
+            #expect(try await keys("口岸", limit: 4, offset: 0) + keys("口岸", limit: 4, offset: 4) + keys("口岸", limit: 4, offset: 8) == expected)
+            #expect(try await index.search(SearchQuery("口岸", using: SearchService.shared().text), filter: SearchFilter(), limit: 1, offset: 0, on: db).total == 9)
+        }
+    }
 }
