@@ -38,10 +38,12 @@ let package = Package(
         ),
         // Normalisation, CJK tokens and the full-text index (SQLite FTS5 / PostgreSQL). No Vapor.
         .target(name: "Search", dependencies: [.product(name: "SQLKit", package: "sql-kit")]),
+        // Working days on the Mainland (with 調休 make-up days) and in Hong Kong. No Vapor.
+        .target(name: "WorkCalendar", resources: [.copy("Resources/mainland.txt"), .copy("Resources/hong-kong.txt")]),
         .target(
             name: "App",
             dependencies: [
-                "Memorandum", "ChineseScript", "Search",
+                "Memorandum", "ChineseScript", "Search", "WorkCalendar",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -68,9 +70,10 @@ let package = Package(
         .testTarget(name: "MemorandumTests", dependencies: ["Memorandum", "ChineseScript"]),
         .testTarget(name: "ChineseScriptTests", dependencies: ["ChineseScript"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "ChineseScript"]),
+        .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Memorandum", "ChineseScript", "Search", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["App", "Memorandum", "ChineseScript", "Search", "WorkCalendar", .product(name: "VaporTesting", package: "vapor")]
         ),
     ]
 )

@@ -29,6 +29,11 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     api.get("search", use: consultation.searchAPI)
     api.grouped(PageCacheInvalidation(cache: cache)).post("questions", use: consultation.askAPI)
     api.get("questions", ":reference", use: consultation.questionAPI)
+    let feedback = FeedbackController(converter: converter)
+    // Three attachments of 5 MB, base64 in JSON, and the form fields.
+    let uploads: ByteCount = "21mb"
+    api.on(.POST, "feedback", body: .collect(maxSize: uploads), use: feedback.submitAPI)
+    api.get("feedback", ":reference", use: feedback.caseAPI)
     // Officers: a session cookie (browsers, with CSRF tokens) or a bearer token (API clients).
     let sessions = app.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())
     let officers = OfficerController(converter: converter)
@@ -39,6 +44,11 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     sessions.post("ask", use: consultation.ask)
     sessions.get("ask", ":reference", use: consultation.questionPage)
     sessions.post("ask", ":reference", use: consultation.question)
+    sessions.get("feedback", use: feedback.formPage)
+    sessions.on(.POST, "feedback", body: .collect(maxSize: uploads), use: feedback.submit)
+    sessions.get("feedback", ":reference", use: feedback.followPage)
+    sessions.post("feedback", ":reference", use: feedback.follow)
+    sessions.post("feedback", ":reference", ":action", use: feedback.follow)
     let officer = sessions.grouped(OfficerGuard()).grouped("officer")
     officer.get(use: officers.dashboard)
     officer.get("password", use: officers.passwordPage)
@@ -73,6 +83,15 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.get("search-gaps", use: kb.gaps)
     officer.get("categories") { try await kb.categories(req: $0) }
     officer.post("categories", use: kb.saveCategory)
+    let cases = OfficerCasesController(converter: converter)
+    officer.get("cases", use: cases.list)
+    officer.get("cases", ":id") { try await cases.show(req: $0) }
+    officer.post("cases", ":id", use: cases.act)
+    officer.get("cases", ":id", "attachments", ":attachment", use: cases.attachment)
+    officer.get("case-statistics", use: cases.statistics)
+    officer.get("access-log", use: cases.accessLog)
+    officer.get("personal-data", use: cases.personalDataPage)
+    officer.post("personal-data", use: cases.personalDataExport)
 
     // Who is calling first (401 without credentials), then the CSRF check for browser sessions.
     let writes = api.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())

@@ -206,11 +206,11 @@ func writeEntry(_ browser: Browser, _ app: Application, title: String, body: Str
 
     @Test func theAPIGivesAReceiptAndTheAnswerOnlyWithTheCode() async throws {
         try await withApp { app in
-            var receipt: Questions.Receipt?
+            var receipt: PublicReference.Receipt?
             try await app.testing().test(.POST, "/api/v1/questions", headers: ["Content-Type": "application/json"],
                                          body: ByteBuffer(string: #"{"category":"employment","question":"港人在渝就業要辦就業證嗎？"}"#)) { res async in
                 #expect(res.status == .created)
-                receipt = try? res.content.decode(Questions.Receipt.self)
+                receipt = try? res.content.decode(PublicReference.Receipt.self)
             }
             let r = try #require(receipt)
             try await app.testing().test(.GET, "/api/v1/questions/\(r.reference)", headers: ["X-Access-Code": r.accessCode]) { res async in
@@ -230,7 +230,7 @@ func writeEntry(_ browser: Browser, _ app: Application, title: String, body: Str
             // Numbers go on.
             try await app.testing().test(.POST, "/api/v1/questions", headers: ["Content-Type": "application/json"],
                                          body: ByteBuffer(string: #"{"category":"employment","question":"第二個問題是甚麼？"}"#)) { res async in
-                #expect((try? res.content.decode(Questions.Receipt.self))?.reference == "YG-Q-2026-000002")
+                #expect((try? res.content.decode(PublicReference.Receipt.self))?.reference == "YG-Q-2026-000002")
             }
         }
     }

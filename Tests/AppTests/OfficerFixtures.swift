@@ -96,6 +96,32 @@ final class Browser: @unchecked Sendable {
         return result
     }
 
+    /// Posts `multipart/form-data` with the CSRF token: text fields and files (name, content).
+    @discardableResult
+    func postMultipart(_ path: String, _ form: [String: String], files: [(field: String, filename: String, data: Data)] = []) async throws -> (HTTPStatus, String) {
+        let boundary = "----yugang-test-boundary"
+        var body = Data()
+        var fields = form
+        if let csrf { fields[CSRF.field] = csrf }
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        for file in files {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = cookieHeader
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { res async in
+            keep(res)
+            result = (res.status, res.body.string)
+        }
+        return result
+    }
+
     static func encode(_ s: String) -> String {
         s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? s
     }

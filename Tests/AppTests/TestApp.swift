@@ -27,6 +27,8 @@ func withApp(_ body: (Application) async throws -> Void) async throws {
     do {
         var config = try AppConfig.fromEnvironment([:])
         config.database = .sqliteMemory
+        // Uploads go to a folder of the test's own.
+        config.dataDirectory = NSTemporaryDirectory() + "yugang-test-" + UUID().uuidString
         try await configure(app, config: config)
         if let url = TestDatabase.postgresURL {
             var postgres = try SQLPostgresConfiguration(url: url)
@@ -47,6 +49,7 @@ func withApp(_ body: (Application) async throws -> Void) async throws {
     if TestDatabase.isPostgres {
         try? await (app.db as! SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
     }
+    try? FileManager.default.removeItem(atPath: app.config.dataDirectory)
     try await app.asyncShutdown()
     if let failure { throw failure }
 }

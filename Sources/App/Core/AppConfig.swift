@@ -22,6 +22,12 @@ public struct AppConfig: Sendable {
     /// How long a rendered public page may be served from memory (`PAGE_CACHE_SECONDS`, 0 = off).
     public var pageCacheSeconds: Double = 5
 
+    /// Working days for a substantive reply to feedback, per kind (`FEEDBACK_REPLY_DAYS`:
+    /// `10`, or `10,complaint=5` for a default with exceptions).
+    public var feedbackReplyDays: [String: Int] = [:]
+    public var defaultFeedbackReplyDays = 10
+    /// Days after closing when a case's personal data is purged (`PERSONAL_DATA_RETENTION_DAYS`).
+    public var personalDataRetentionDays = 730
     /// Public URL starts with https: cookies are Secure and HSTS is sent.
     public var isSecure: Bool { baseURL?.scheme == "https" }
 
@@ -79,8 +85,32 @@ public struct AppConfig: Sendable {
             }
             config.pageCacheSeconds = seconds
         }
+        if let raw = value("FEEDBACK_REPLY_DAYS") {
+            let invalid = InvalidValue(variable: "FEEDBACK_REPLY_DAYS", value: raw,
+                                       expected: "working days (1–60), optionally with kind=days pairs, e.g. 10,complaint=5")
+            for part in raw.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                let pair = part.split(separator: "=").map(String.init)
+                guard let days = Int(pair.last ?? ""), (1...60).contains(days), pair.count <= 2 else { throw invalid }
+                if pair.count == 2 {
+                    guard ["opinion", "suggestion", "complaint", "compliment"].contains(pair[0]) else { throw invalid }
+                    config.feedbackReplyDays[pair[0]] = days
+                } else {
+                    config.defaultFeedbackReplyDays = days
+                }
+            }
+        }
+        if let raw = value("PERSONAL_DATA_RETENTION_DAYS") {
+            guard let days = Int(raw), (30...3650).contains(days) else {
+                throw InvalidValue(variable: "PERSONAL_DATA_RETENTION_DAYS", value: raw, expected: "a number of days from 30 to 3650")
+            }
+            config.personalDataRetentionDays = days
+        }
         return config
     }
+}
+
+extension AppConfig {
+    func replyDays(_ kind: String) -> Int { feedbackReplyDays[kind] ?? defaultFeedbackReplyDays }
 }
 
 extension Application {

@@ -15,6 +15,8 @@ enum AppError: Error, Sendable {
     case csrf
     /// Form or JSON values that break a rule; nothing was saved.
     case invalid(FieldErrors)
+    /// Too many submissions from one address or contact in a while.
+    case tooManyRequests
 
     var status: HTTPResponseStatus {
         switch self {
@@ -23,6 +25,7 @@ enum AppError: Error, Sendable {
         case .unauthorized: return .unauthorized
         case .forbidden, .csrf: return .forbidden
         case .invalid: return .unprocessableEntity
+        case .tooManyRequests: return .tooManyRequests
         }
     }
 
@@ -34,6 +37,9 @@ enum AppError: Error, Sendable {
         case .forbidden: return l.t("你的帳戶無權進行這項操作。", "你的账户无权进行这项操作。", "Your account may not do this.")
         case .csrf: return l.t("表格已過期，請返回重新提交。", "表单已过期，请返回重新提交。", "The form has expired. Please go back and send it again.")
         case .invalid(let errors): return errors.summary(l)
+        case .tooManyRequests:
+            return l.t("短時間內提交太多次，請一小時後再試。你的資料未有提交。", "短时间内提交太多次，请一小时后再试。你的资料未有提交。",
+                       "Too many submissions in a short time. Please try again in an hour; nothing was sent this time.")
         }
     }
 }

@@ -83,7 +83,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let safe: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
         if !safe.contains(req.method), req.headers.bearerAuthorization == nil {
             var candidate = req.headers.first(name: CSRF.header)
-            if candidate == nil, req.headers.contentType == .urlEncodedForm {
+            if candidate == nil, req.headers.contentType == .urlEncodedForm || req.headers.contentType?.type == "multipart" {
                 candidate = try? req.content.get(String.self, at: CSRF.field)
             }
             guard CSRF.matches(candidate, session: req.session) else { throw AppError.csrf }

@@ -49,6 +49,17 @@ enum SiteURL: Equatable, Sendable {
     case officerSynonyms
     case officerCategories
     case officerSearchGaps
+    case feedback
+    case feedbackCase(String)
+    case feedbackAction(String, String)
+    case apiFeedback
+    case apiFeedbackCase(String)
+    case officerCases
+    case officerCase(UUID)
+    case officerCaseAttachment(UUID, UUID)
+    case officerCaseStatistics
+    case officerAccessLog
+    case officerPersonalData
 
     var path: String {
         switch self {
@@ -99,6 +110,17 @@ enum SiteURL: Equatable, Sendable {
         case .officerSynonyms: return "/officer/synonyms"
         case .officerCategories: return "/officer/categories"
         case .officerSearchGaps: return "/officer/search-gaps"
+        case .feedback: return "/feedback"
+        case .feedbackCase(let reference): return "/feedback/\(reference)"
+        case .feedbackAction(let reference, let action): return "/feedback/\(reference)/\(action)"
+        case .apiFeedback: return "/api/v1/feedback"
+        case .apiFeedbackCase(let reference): return "/api/v1/feedback/\(reference)"
+        case .officerCases: return "/officer/cases"
+        case .officerCase(let id): return "/officer/cases/\(id.uuidString)"
+        case .officerCaseAttachment(let c, let a): return "/officer/cases/\(c.uuidString)/attachments/\(a.uuidString)"
+        case .officerCaseStatistics: return "/officer/case-statistics"
+        case .officerAccessLog: return "/officer/access-log"
+        case .officerPersonalData: return "/officer/personal-data"
         }
     }
 

@@ -10,5 +10,7 @@ enum Migrations {
         SessionRecord.migration, CreateAPITokens(), CreateSearchIndex(),
         // 002: knowledge base, synonyms, questions
         CreateCategories(), CreateArticles(), CreateSynonymsAndMisses(), CreateQuestions(),
+        // 003: feedback channel
+        CreateFeedbackCases(),
     ]
 }

@@ -11,39 +11,7 @@ enum Questions {
     /// Version of the consent wording on the form; stored with each consent.
     static let consentVersion = "ask-contact-2026-11"
 
-    struct Receipt: Content, Equatable {
-        var reference: String
-        var accessCode: String
-    }
-
-    static func hash(reference: String, code: String) -> String {
-        SHA256.hash(data: Data("\(reference):\(code.uppercased())".utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// 12 characters without look-alikes, about 62 bits.
-    static func newAccessCode() -> String {
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<12).map { _ in alphabet.randomElement(using: &generator)! })
-    }
-
-    /// The next number of `kind` in `year`, atomically (one UPDATE … RETURNING), so several
-    /// instances never hand out the same one.
-    static func nextNumber(kind: String, year: Int, on db: Database) async throws -> Int {
-        let sql = db.sql
-        struct Last: Decodable { let last: Int }
-        if let row = try await sql.raw("UPDATE reference_counters SET last = last + 1 WHERE kind = \(bind: kind) AND year = \(bind: year) RETURNING last")
-            .first(decoding: Last.self) {
-            return row.last
-        }
-        try await sql.raw("""
-            INSERT INTO reference_counters (id, kind, year, last) VALUES (\(bind: UUID()), \(bind: kind), \(bind: year), 0)
-            ON CONFLICT (kind, year) DO NOTHING
-            """).run()
-        return try await nextNumber(kind: kind, year: year, on: db)
-    }
-
-    static func submit(_ f: [String: String], converter: ScriptConverter, now: Date, on database: Database) async throws -> Receipt {
+    static func submit(_ f: [String: String], converter: ScriptConverter, now: Date, on database: Database) async throws -> PublicReference.Receipt {
         var errors = FieldErrors()
         let text = (f["question"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.count < 5 || text.count > 5000 {
@@ -64,14 +32,14 @@ enum Questions {
             }
         }
         try errors.throwIfAny()
-        let code = newAccessCode()
-        let year = Calendar(identifier: .gregorian).component(.year, from: now.addingTimeInterval(8 * 3600))
+        let code = PublicReference.newAccessCode()
+        let year = PublicReference.year(now)
         return try await database.transaction { db in
-            let number = try await nextNumber(kind: "question", year: year, on: db)
+            let number = try await PublicReference.nextNumber(kind: "question", year: year, on: db)
             let reference = String(format: "YG-Q-%04d-%06d", year, number)
             let question = Question()
             question.reference = reference
-            question.accessCodeHash = hash(reference: reference, code: code)
+            question.accessCodeHash = PublicReference.hash(reference: reference, code: code)
             question.text = text
             question.script = converter.storedScript(of: text).languageTag
             question.$category.id = try category!.requireID()
@@ -84,7 +52,7 @@ enum Questions {
             try await question.create(on: db)
             try await AuditEvent(actor: "public", action: "question.create", entity: Question.schema, entityID: question.id,
                                  after: OfficerActions.json(["reference": reference])).create(on: db)
-            return Receipt(reference: reference, accessCode: code)
+            return PublicReference.Receipt(reference: reference, accessCode: code)
         }
     }
 
@@ -94,8 +62,7 @@ enum Questions {
         guard reference.count <= 30, code.count <= 40,
               let question = try await Question.query(on: db).filter(\.$reference == reference.uppercased()).with(\.$category).first()
         else { return nil }
-        let given = hash(reference: question.reference, code: code.trimmingCharacters(in: .whitespaces))
-        guard constantTimeEqual(question.accessCodeHash, given) else { return nil }
+        guard PublicReference.matches(storedHash: question.accessCodeHash, reference: question.reference, code: code) else { return nil }
         return question
     }
 

@@ -151,7 +151,7 @@ enum ConsultationViews {
         return Layout(title: l.t("提問", "提问", "Ask a question"), current: .ask, l: l, body: body).render()
     }
 
-    static func receipt(_ r: Questions.Receipt, l: Localizer) -> String {
+    static func receipt(_ r: PublicReference.Receipt, l: Localizer) -> String {
         let body: Body = .group(
             .h1(.text(l.t("已收到你的問題", "已收到你的问题", "Your question has been received"))),
             .p(.text(l.t("請記下以下資料，查閱碼只顯示這一次。", "请记下以下资料，查阅码只显示这一次。", "Write these down: the access code is shown only now."))),

@@ -36,6 +36,7 @@ struct Layout {
                             .li(.a(.href(SiteURL.knowledgeBase.path), .text(l.t("政策解答", "政策解答", "Policy answers")))),
                             .li(.a(.href(SiteURL.search("").path), .text(l.t("搜尋", "搜索", "Search")))),
                             .li(.a(.href(SiteURL.ask.path), .text(l.t("提問", "提问", "Ask")))),
+                            .li(.a(.href(SiteURL.feedback.path), .text(l.t("意見", "意见", "Feedback")))),
                             .unwrap(officer) { o, csrf in officerNav(o, csrf) }
                         )
                     ),
@@ -73,6 +74,11 @@ struct Layout {
             )),
             .li(.a(.href(SiteURL.officerArticles.path), .text(l.t("政策解答條目", "政策解答条目", "Entries")))),
             .li(.a(.href(SiteURL.officerQuestions.path), .text(l.t("公眾提問", "公众提问", "Questions")))),
+            .li(.a(.href(SiteURL.officerCases.path), .text(l.t("意見個案", "意见个案", "Feedback cases")))),
+            .if(o.role == .admin, .group(
+                .li(.a(.href(SiteURL.officerAccessLog.path), .text(l.t("跨境查閱紀錄", "跨境查阅纪录", "Access log")))),
+                .li(.a(.href(SiteURL.officerPersonalData.path), .text(l.t("查閱資料要求", "查阅资料要求", "Access requests"))))
+            )),
             .li(.a(.href(SiteURL.officerTokens.path), .text(l.t("API 權杖", "API 令牌", "API tokens")))),
             .li(FormContext(csrf: csrf, l: l).button(action: .logout, label: l.t("登出", "退出登录", "Log out") + " · " + o.displayName, className: "link"))
         )

@@ -7,6 +7,7 @@ enum OpenAPIDocument {
         "/api/v1/measures/{number}/assignments", "/api/v1/measures/{number}/signoff", "/api/v1/assignments/{id}",
         "/api/v1/updates/{id}/publish", "/api/v1/milestones/{id}/done", "/api/v1/units",
         "/api/v1/search", "/api/v1/questions", "/api/v1/questions/{reference}",
+        "/api/v1/feedback", "/api/v1/feedback/{reference}",
     ]
 
     static let json = #"""
@@ -240,6 +241,37 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/feedback": {
+          "post": {
+            "operationId": "sendFeedback",
+            "summary": "Send an opinion, suggestion, complaint or compliment; it is followed with the reference and the access code (shown once). At most 10 an hour from one address and 5 a day from one contact.",
+            "requestBody": { "required": true, "content": {
+              "application/json": { "schema": { "$ref": "#/components/schemas/FeedbackInput" } },
+              "multipart/form-data": { "schema": { "$ref": "#/components/schemas/FeedbackInput" } }
+            } },
+            "responses": {
+              "201": { "description": "Received", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/QuestionReceipt" } } } },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "413": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" },
+              "429": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/feedback/{reference}": {
+          "get": {
+            "operationId": "getFeedback",
+            "summary": "A feedback case's state and the replies, with the access code in the X-Access-Code header",
+            "parameters": [
+              { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" }, "example": "YG-2026-000001" },
+              { "name": "X-Access-Code", "in": "header", "required": true, "schema": { "type": "string" } }
+            ],
+            "responses": {
+              "200": { "description": "The case", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/FeedbackCase" } } } },
+              "404": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "operationId": "getOpenAPI",
@@ -335,6 +367,43 @@ enum OpenAPIDocument {
           "QuestionReceipt": {
             "type": "object", "required": ["reference", "accessCode"],
             "properties": { "reference": { "type": "string" }, "accessCode": { "type": "string" } }
+          },
+          "FeedbackInput": {
+            "type": "object",
+            "required": ["kind", "area", "subject", "content", "replyLanguage"],
+            "properties": {
+              "kind": { "type": "string", "enum": ["opinion", "suggestion", "complaint", "compliment"] },
+              "area": { "type": "string", "description": "1–11, or other", "example": "11" },
+              "subject": { "type": "string", "maxLength": 200 },
+              "content": { "type": "string", "minLength": 10, "maxLength": 10000 },
+              "name": { "type": "string", "maxLength": 100 },
+              "email": { "type": "string" },
+              "phone": { "type": "string" },
+              "replyLanguage": { "type": "string", "enum": ["zh-Hant", "zh-Hans", "en"] },
+              "consentReply": { "type": "boolean", "description": "(a) the contact details may be used to reply; required when a contact is given" },
+              "consentShare": { "type": "boolean", "description": "(b) the case may be shared with the Hong Kong side" },
+              "attachments": { "type": "array", "maxItems": 3, "description": "PDF, JPEG or PNG, at most 5 MB each (checked by content)",
+                               "items": { "type": "object", "required": ["filename", "data"],
+                                          "properties": { "filename": { "type": "string" }, "data": { "type": "string", "contentEncoding": "base64" } } } }
+            }
+          },
+          "FeedbackCase": {
+            "type": "object",
+            "required": ["reference", "kind", "state", "receivedOn", "replyDueOn", "subject", "messages", "canReopen"],
+            "properties": {
+              "reference": { "type": "string" },
+              "kind": { "type": "string" },
+              "area": { "type": ["integer", "null"] },
+              "state": { "type": "string", "enum": ["new", "triaged", "assigned", "in_progress", "awaiting_requester", "answered", "closed", "reopened", "merged", "spam"] },
+              "receivedOn": { "type": "string", "format": "date" },
+              "replyDueOn": { "type": "string", "format": "date" },
+              "subject": { "$ref": "#/components/schemas/Text" },
+              "messages": { "type": "array", "items": { "type": "object", "required": ["from", "text"],
+                            "properties": { "from": { "type": "string", "enum": ["requester", "officer"] }, "text": { "$ref": "#/components/schemas/Text" },
+                                            "at": { "type": "string", "format": "date-time" } } } },
+              "rating": { "type": ["integer", "null"] },
+              "canReopen": { "type": "boolean" }
+            }
           },
           "Question": {
             "type": "object",

@@ -1,0 +1,123 @@
+import ChineseScript
+import Fluent
+import Vapor
+
+/// Officers handle feedback cases: the queue, the case page with its actions, attachments,
+/// statistics; administrators see the cross-boundary access log and answer access requests.
+struct OfficerCasesController {
+    let converter: ScriptConverter
+
+    func form(_ req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) -> FormContext {
+        FormContext(csrf: req.csrfToken, errors: errors, values: values, l: Localizer(req, converter: converter))
+    }
+
+    /// The queue, oldest deadline first; `?state=open|all|<state>`.
+    func list(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let filter = req.query[String.self, at: "state"] ?? "open"
+        guard filter == "open" || filter == "all" || CaseState(rawValue: filter) != nil else {
+            throw AppError.badRequest(hant: "state 不正確。", hans: "state 不正确。", en: "state is not valid.")
+        }
+        var query = FeedbackCase.query(on: req.db).with(\.$unit).sort(\.$replyDueOn).sort(\.$reference)
+        if let state = CaseState(rawValue: filter) { query = query.filter(\.$state == state) }
+        if filter == "open" { query = query.filter(\.$state !~ [.answered, .closed, .merged, .spam]) }
+        if o.side == .hk { query = query.filter(\.$consentShare == true) }
+        if o.role == .unitOfficer { query = query.filter(\.$unit.$id == o.unitID) }
+        let cases = try await query.all().filter { CaseWorkflow.mayView($0, o) }
+        return Response.html(OfficerCaseViews.list(cases, filter: filter, today: req.application.clock.today, officer: o, form: form(req))).noStore()
+    }
+
+    func show(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let c = try await FeedbackCase.query(on: req.db).filter(\.$id == id).with(\.$unit).with(\.$suggestedUnit).with(\.$mergedInto)
+                .with(\.$attachments).first(), CaseWorkflow.mayView(c, o)
+        else { throw AppError.notFound }
+        let messages = try await CaseMessage.query(on: req.db).filter(\.$feedbackCase.$id == id).with(\.$user).sort(\.$createdAt).all()
+        let units = try await Unit.query(on: req.db).sort(\.$side).sort(\.$name).all().filter { c.consentShare || $0.side == .cq }
+        let templates = try await ResponseTemplate.query(on: req.db).all()
+            .filter { ($0.kind == nil || $0.kind == c.kind) && ($0.areaNumber == nil || $0.areaNumber == c.areaNumber) }
+        let measures = try await CaseMeasure.query(on: req.db).filter(\.$feedbackCase.$id == id).with(\.$measure).all().map(\.measure.number).sorted()
+        var values = values
+        if values["text"] == nil, let t = req.query[UUID.self, at: "template"], let template = templates.first(where: { $0.id == t }) {
+            values["text"] = Localizer(req, converter: converter).content(template.text, writtenIn: template.script)
+        }
+        try await CaseWorkflow.logAccess(c, by: o, what: "case page", on: req.db)
+        return Response.html(OfficerCaseViews.show(c, messages: messages, units: units, templates: templates, measures: measures,
+                                                   actions: CaseWorkflow.actions(for: c, by: o), today: req.application.clock.today,
+                                                   officer: o, form: form(req, errors: errors, values: values)),
+                             status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
+    }
+
+    func act(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
+        let f = req.formFields
+        let input = CaseWorkflow.Input(action: f["action"] ?? "", text: f["text"] ?? "", area: f["area"] ?? "", unit: f["unit"] ?? "",
+                                       target: f["target"] ?? "", measure: f["measure"] ?? "")
+        do {
+            try await CaseWorkflow.perform(input, on: id, by: o, config: req.application.config, converter: converter,
+                                           now: req.application.clock.now(), on: req.db)
+            return req.redirect(to: SiteURL.officerCase(id).path, redirectType: .normal)
+        } catch AppError.invalid(let errors) {
+            return try await show(req: req, errors: errors, values: f)
+        }
+    }
+
+    /// An attachment, only to officers who may see the case, always as a download.
+    func attachment(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard let id = req.parameters.get("id", as: UUID.self), let aid = req.parameters.get("attachment", as: UUID.self),
+              let c = try await FeedbackCase.find(id, on: req.db), CaseWorkflow.mayView(c, o),
+              let a = try await CaseAttachment.query(on: req.db).filter(\.$id == aid).filter(\.$feedbackCase.$id == id).first()
+        else { throw AppError.notFound }
+        let path = req.application.config.dataDirectory + "/attachments/" + a.storedName
+        guard let data = FileManager.default.contents(atPath: path) else { throw AppError.notFound }
+        try await CaseWorkflow.logAccess(c, by: o, what: "attachment " + a.originalName, on: req.db)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: a.mediaType)
+        let ascii = a.originalName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0.value >= 32 ? String($0) : "_" }.joined()
+        let encoded = a.originalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: data)).noStore()
+    }
+
+    func statistics(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let s = try await CaseRecords.statistics(for: o, on: req.db)
+        return Response.html(OfficerCaseViews.statistics(s, officer: o, form: form(req))).noStore()
+    }
+
+    func accessLog(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard o.role == .admin else { throw AppError.forbidden }
+        let rows = try await PersonalDataAccess.query(on: req.db).with(\.$user).with(\.$feedbackCase).sort(\.$at, .descending).range(..<500).all()
+        return Response.html(OfficerCaseViews.accessLog(rows, officer: o, form: form(req))).noStore()
+    }
+
+    func personalDataPage(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard o.role == .admin else { throw AppError.forbidden }
+        return Response.html(OfficerCaseViews.personalData(officer: o, form: form(req))).noStore()
+    }
+
+    /// An access request: everything held about one contact, as a JSON download.
+    func personalDataExport(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let contact = req.formFields["contact"] ?? ""
+        do {
+            let export = try await CaseRecords.export(contact: contact, by: o, now: req.application.clock.now(), on: req.db)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"personal-data.json\"")
+            return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(export))).noStore()
+        } catch AppError.invalid(let errors) {
+            return Response.html(OfficerCaseViews.personalData(officer: o, form: form(req, errors: errors, values: ["contact": contact])),
+                                 status: .unprocessableEntity).noStore()
+        }
+    }
+}

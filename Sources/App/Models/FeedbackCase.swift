@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+
+/// An opinion, suggestion, complaint or compliment from the public (measure 11.3), with its
+/// workflow, deadlines and the sender's personal data (kept under both sides' rules).
+final class FeedbackCase: Model, @unchecked Sendable {
+    static let schema = "feedback_cases"
+
+    enum Kind: String, Codable, Sendable, CaseIterable {
+        case opinion, suggestion, complaint, compliment
+    }
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data
+    /// `YG-2026-000123`.
+    @Field(key: "reference") var reference: String
+    /// SHA-256 of reference and access code; the code is shown once.
+    @Field(key: "access_code_hash") var accessCodeHash: String
+    @Enum(key: "kind") var kind: Kind
+    /// 1…11, or nil for "other".
+    @OptionalField(key: "area_number") var areaNumber: Int?
+    @Field(key: "subject") var subject: String
+    @Field(key: "content") var content: String
+    /// Script `subject` and `content` were written in.
+    @Field(key: "script") var script: String
+    /// zh-Hant, zh-Hans or en: how the sender wants to be answered.
+    @Field(key: "reply_language") var replyLanguage: String
+    @OptionalField(key: "name") var name: String?
+    @OptionalField(key: "email") var email: String?
+    @OptionalField(key: "phone") var phone: String?
+    /// (a) the contact details may be used to reply.
+    @Field(key: "consent_reply") var consentReply: Bool
+    /// (b) the case may be shared with the Hong Kong side.
+    @Field(key: "consent_share") var consentShare: Bool
+    @Field(key: "consent_version") var consentVersion: String
+    @Field(key: "consent_at") var consentAt: Date
+    @Enum(key: "state") var state: CaseState
+    /// The side whose working days count: the assigned unit's side, else the Chongqing side,
+    /// which receives the channel.
+    @Enum(key: "holding_side") var holdingSide: Side
+    @OptionalField(key: "suggested_area") var suggestedArea: Int?
+    @OptionalField(key: "suggestion_confidence") var suggestionConfidence: Double?
+    /// Day received (YYYY-MM-DD, UTC+8), and the deadlines on the holding side's calendar.
+    @Field(key: "received_on") var receivedOn: String
+    @Field(key: "acknowledge_due_on") var acknowledgeDueOn: String
+    @Field(key: "reply_due_on") var replyDueOn: String
+    /// After a unit declines: the liaison office must reassign by this day.
+    @OptionalField(key: "reassign_due_on") var reassignDueOn: String?
+    @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
+    @OptionalField(key: "answered_at") var answeredAt: Date?
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    /// While awaiting the requester the clock stops; the days paused move the reply deadline.
+    @OptionalField(key: "paused_on") var pausedOn: String?
+    @Field(key: "paused_working_days") var pausedWorkingDays: Int
+    @OptionalField(key: "rating") var rating: Int?
+    @Field(key: "reopen_count") var reopenCount: Int
+    @OptionalField(key: "personal_data_purged_at") var personalDataPurgedAt: Date?
+
+    // relations
+    @OptionalParent(key: "unit_id") var unit: Unit?
+    @OptionalParent(key: "suggested_unit_id") var suggestedUnit: Unit?
+    @OptionalParent(key: "merged_into_id") var mergedInto: FeedbackCase?
+    @Children(for: \.$feedbackCase) var messages: [CaseMessage]
+    @Children(for: \.$feedbackCase) var attachments: [CaseAttachment]
+
+    init() {}
+}
+
+/// A case's states; `CaseWorkflow` holds the transitions between them.
+enum CaseState: String, Codable, Sendable, CaseIterable {
+    case new
+    case triaged
+    case assigned
+    case inProgress = "in_progress"
+    /// Waiting for the sender: the reply clock stops.
+    case awaitingRequester = "awaiting_requester"
+    case answered
+    case closed
+    case reopened
+    case merged
+    case spam
+
+    /// Still owed an answer.
+    var isOpen: Bool { ![.answered, .closed, .merged, .spam].contains(self) }
+}

@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import WorkCalendar
+
+/// Personal data over a case's life: retention purge, an individual's access request, and the
+/// figures that keep no one's data.
+enum CaseRecords {
+    /// Removes the personal data of cases closed (or marked spam or merged) more than
+    /// `retentionDays` ago: name and contacts, attachments, and personal data in the texts
+    /// (masked). Counts and dates stay for the statistics. The purge is audited.
+    @discardableResult
+    static func purge(retentionDays: Int, attachmentsDirectory: String, now: Date, on database: Database) async throws -> Int {
+        let cutoff = now.addingTimeInterval(-Double(retentionDays) * 86_400)
+        let cases = try await FeedbackCase.query(on: database)
+            .filter(\.$personalDataPurgedAt == nil)
+            .filter(\.$state ~~ [.closed, .spam, .merged])
+            .group(.or) { $0.filter(\.$closedAt < cutoff).filter(\.$updatedAt < cutoff) }
+            .with(\.$messages).with(\.$attachments).all()
+            .filter { ($0.closedAt ?? $0.updatedAt ?? now) < cutoff }
+        guard !cases.isEmpty else { return 0 }
+        let files = cases.flatMap { $0.attachments.map(\.storedName) }
+        try await database.transaction { db in
+            for c in cases {
+                let known = [c.name, c.email, c.phone]
+                c.subject = PersonalData.masked(c.subject, known: known)
+                c.content = PersonalData.masked(c.content, known: known)
+                for m in c.messages {
+                    m.text = PersonalData.masked(m.text, known: known)
+                    try await m.update(on: db)
+                }
+                for a in c.attachments { try await a.delete(on: db) }
+                c.name = nil
+                c.email = nil
+                c.phone = nil
+                c.personalDataPurgedAt = now
+                try await c.update(on: db)
+            }
+            try await AuditEvent(actor: "system", action: "case.purge-personal-data", entity: FeedbackCase.schema, entityID: nil,
+                                 after: OfficerActions.json(["cases": String(cases.count), "retentionDays": String(retentionDays),
+                                                             "references": cases.map(\.reference).joined(separator: " ")])).create(on: db)
+        }
+        for f in files { try? FileManager.default.removeItem(atPath: attachmentsDirectory + "/" + f) }
+        return cases.count
+    }
+
+    /// Everything held about the person using `contact` (an e-mail address or telephone
+    /// number): their cases, with the messages exchanged, for an access request.
+    struct Export: Codable, Sendable {
+        struct Message: Codable, Sendable { var author: String; var text: String; var at: Date? }
+        struct Case: Codable, Sendable {
+            var reference: String, kind: String, state: String, subject: String, content: String
+            var name: String?, email: String?, phone: String?
+            var consentReply: Bool, consentShare: Bool, consentVersion: String, consentAt: Date
+            var receivedOn: String
+            var messages: [Message]
+            var attachments: [String]
+        }
+        var contact: String
+        var exportedAt: Date
+        var cases: [Case]
+    }
+
+    static func export(contact raw: String, by o: Officer, now: Date, on database: Database) async throws -> Export {
+        guard o.role == .admin else { throw AppError.forbidden }
+        let contact = raw.trimmingCharacters(in: .whitespaces)
+        guard contact.count >= 5 else {
+            var errors = FieldErrors()
+            errors.add("contact", "請填寫電郵地址或電話號碼。", "请填写电邮地址或电话号码。", "Give an e-mail address or a telephone number.")
+            throw AppError.invalid(errors)
+        }
+        let digits = contact.filter(\.isNumber)
+        let all = try await FeedbackCase.query(on: database).group(.or) { $0.filter(\.$email != nil).filter(\.$phone != nil) }
+            .with(\.$messages).with(\.$attachments).sort(\.$receivedOn).all()
+        let cases = all.filter { c in
+            c.email?.lowercased() == contact.lowercased() || (digits.count >= 8 && c.phone?.filter(\.isNumber) == digits)
+        }
+        try await OfficerActions.audit("personal-data.export", FeedbackCase.schema, nil, by: o,
+                                       after: OfficerActions.json(["cases": String(cases.count)]), measureID: nil, on: database)
+        return Export(contact: contact, exportedAt: now, cases: cases.map { c in
+            .init(reference: c.reference, kind: c.kind.rawValue, state: c.state.rawValue, subject: c.subject, content: c.content,
+                  name: c.name, email: c.email, phone: c.phone, consentReply: c.consentReply, consentShare: c.consentShare,
+                  consentVersion: c.consentVersion, consentAt: c.consentAt, receivedOn: c.receivedOn,
+                  messages: c.messages.sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
+                    .map { .init(author: $0.author.rawValue, text: $0.text, at: $0.createdAt) },
+                  attachments: c.attachments.map(\.originalName))
+        })
+    }
+
+    struct Statistics: Sendable {
+        var total = 0
+        var byArea: [(String, Int)] = []
+        var byKind: [(String, Int)] = []
+        var byMonth: [(String, Int)] = []
+        /// Median working days from receipt to acknowledgement and to the reply.
+        var medianDaysToAcknowledge: Double?
+        var medianDaysToReply: Double?
+        /// Per unit: replied cases, and the share replied by the deadline.
+        var withinDeadlineByUnit: [(unit: String, replied: Int, withinDeadline: Int)] = []
+        var reopenRate: Double = 0
+        var perMeasure: [(String, Int)] = []
+    }
+
+    static func median(_ values: [Int]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let s = values.sorted()
+        return s.count % 2 == 1 ? Double(s[s.count / 2]) : Double(s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+
+    /// Figures over the cases `o` may see, without any personal data.
+    static func statistics(for o: Officer, on db: Database) async throws -> Statistics {
+        let cases = try await FeedbackCase.query(on: db).with(\.$unit).all().filter { CaseWorkflow.mayView($0, o) }
+        var s = Statistics()
+        s.total = cases.count
+        func counted(_ keys: [String]) -> [(String, Int)] {
+            Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: +).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+        s.byArea = counted(cases.map { $0.areaNumber.map(String.init) ?? "other" })
+        s.byKind = counted(cases.map(\.kind.rawValue))
+        s.byMonth = counted(cases.map { String($0.receivedOn.prefix(7)) })
+        var toAck: [Int] = [], toReply: [Int] = []
+        var units: [String: (Int, Int)] = [:]
+        for c in cases {
+            let calendar = try await WorkCalendars.calendar(c.holdingSide, on: db)
+            guard let received = CalendarDay(c.receivedOn) else { continue }
+            if let ack = c.acknowledgedAt { toAck.append(calendar.workingDays(after: received, through: CalendarDay(ack))) }
+            if let answered = c.answeredAt {
+                let day = CalendarDay(answered)
+                toReply.append(max(0, calendar.workingDays(after: received, through: day) - c.pausedWorkingDays))
+                let name = c.unit?.name ?? "—"
+                let within = day.description <= c.replyDueOn ? 1 : 0
+                units[name] = ((units[name]?.0 ?? 0) + 1, (units[name]?.1 ?? 0) + within)
+            }
+        }
+        s.medianDaysToAcknowledge = median(toAck)
+        s.medianDaysToReply = median(toReply)
+        s.withinDeadlineByUnit = units.sorted { $0.key < $1.key }.map { ($0.key, $0.value.0, $0.value.1) }
+        let finished = cases.filter { $0.closedAt != nil || $0.reopenCount > 0 }
+        s.reopenRate = finished.isEmpty ? 0 : Double(finished.filter { $0.reopenCount > 0 }.count) / Double(finished.count)
+        let visible = Set(cases.compactMap(\.id))
+        let links = try await CaseMeasure.query(on: db).with(\.$measure).all().filter { visible.contains($0.$feedbackCase.id) }
+        s.perMeasure = counted(links.map(\.measure.number))
+        return s
+    }
+}

@@ -1,0 +1,198 @@
+import ChineseScript
+import Fluent
+import Foundation
+import WorkCalendar
+
+/// The officers' side of a feedback case: who may see it, the allowed transitions, and each
+/// action in one transaction with its audit event.
+enum CaseWorkflow {
+    enum Action: String, CaseIterable, Sendable {
+        case triage, assign, accept, decline
+        case requestInformation = "request-information"
+        case answer, close, merge, spam
+        case note
+        case linkMeasure = "link-measure"
+
+        /// The state the action leads to (nil: the state does not change).
+        var target: CaseState? {
+            switch self {
+            case .triage, .decline: .triaged
+            case .assign: .assigned
+            case .accept: .inProgress
+            case .requestInformation: .awaitingRequester
+            case .answer: .answered
+            case .close: .closed
+            case .merge: .merged
+            case .spam: .spam
+            case .note, .linkMeasure: nil
+            }
+        }
+    }
+
+    /// Every allowed transition; anything else is refused. The sender's own moves (adding
+    /// information while awaited, reopening, rating) are in the same table.
+    static let transitions: [CaseState: Set<CaseState>] = [
+        .new: [.triaged, .merged, .spam],
+        .triaged: [.assigned, .merged, .spam],
+        .assigned: [.inProgress, .triaged, .merged],
+        .inProgress: [.awaitingRequester, .answered, .merged],
+        .awaitingRequester: [.inProgress, .answered, .closed, .merged],
+        .answered: [.closed],
+        .closed: [.reopened],
+        .reopened: [.assigned, .merged],
+        .merged: [],
+        .spam: [],
+    ]
+
+    static func allows(_ from: CaseState, _ to: CaseState) -> Bool { transitions[from]?.contains(to) ?? false }
+
+    /// Hong Kong-side users never see a case whose sender did not agree to share it; unit
+    /// officers see the cases assigned to their unit.
+    static func mayView(_ c: FeedbackCase, _ o: Officer) -> Bool {
+        if o.side == .hk && !c.consentShare { return false }
+        switch o.role {
+        case .admin, .liaison, .viewer: return true
+        case .unitOfficer: return o.unitID != nil && c.$unit.id == o.unitID
+        }
+    }
+
+    /// Which actions `o` may take on `c` in its current state.
+    static func actions(for c: FeedbackCase, by o: Officer) -> [Action] {
+        guard mayView(c, o) else { return [] }
+        let office = o.role == .liaison || o.role == .admin
+        let unit = o.role == .unitOfficer && c.$unit.id == o.unitID
+        return Action.allCases.filter { action in
+            if let target = action.target, !allows(c.state, target) { return false }
+            switch action {
+            case .triage: return office && (c.state == .new)
+            case .assign, .merge, .spam: return office
+            case .accept, .decline: return unit && c.state == .assigned
+            case .requestInformation, .answer: return unit || office
+            case .close: return office || unit
+            case .note, .linkMeasure: return office || unit
+            }
+        }
+    }
+
+    struct Input: Sendable {
+        var action: String
+        var text: String = ""
+        var area: String = ""
+        var unit: String = ""
+        var target: String = ""
+        var measure: String = ""
+    }
+
+    static func perform(_ input: Input, on id: UUID, by o: Officer, config: AppConfig, converter: ScriptConverter, now: Date,
+                        on database: Database) async throws {
+        guard let c = try await FeedbackCase.find(id, on: database), mayView(c, o) else { throw AppError.notFound }
+        guard let action = Action(rawValue: input.action) else {
+            throw AppError.badRequest(hant: "未知的操作。", hans: "未知的操作。", en: "Unknown action.")
+        }
+        guard actions(for: c, by: o).contains(action) else {
+            if let target = action.target, !allows(c.state, target) {
+                throw AppError.badRequest(hant: "個案現時的狀態不容許這項操作。", hans: "个案现时的状态不容许这项操作。",
+                                          en: "The case's current state does not allow this action.")
+            }
+            throw AppError.forbidden
+        }
+        let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors = FieldErrors()
+        func requireText(_ hant: String, _ hans: String, _ en: String) {
+            if text.isEmpty || text.count > 10_000 { errors.add("text", hant, hans, en) }
+        }
+        let before = c.state
+        let today = CalendarDay(now)
+        var message: (text: String, toRequester: Bool)?
+        var link: Measure?
+        switch action {
+        case .triage:
+            if let n = Int(input.area), (1...11).contains(n) { c.areaNumber = n } else if input.area == "other" { c.areaNumber = nil }
+            else if !input.area.isEmpty { errors.add("area", "請選擇範疇。", "请选择范畴。", "Choose an area.") }
+            if !text.isEmpty { message = (text, true) }
+        case .assign:
+            guard let unitID = UUID(uuidString: input.unit), let unit = try await Unit.find(unitID, on: database) else {
+                errors.add("unit", "請選擇負責單位。", "请选择负责单位。", "Choose the unit in charge.")
+                break
+            }
+            if unit.side == .hk && !c.consentShare {
+                errors.add("unit", "發送人未同意與香港方面分享，不可交香港單位處理。", "发送人未同意与香港方面分享，不可交香港单位处理。",
+                           "The sender did not agree to share the case with the Hong Kong side; it cannot go to a Hong Kong unit.")
+            }
+            c.$unit.id = unitID
+            c.holdingSide = unit.side
+            c.reassignDueOn = nil
+            try await Feedback.setDeadlines(c, replyDays: config.replyDays(c.kind.rawValue), on: database)
+        case .accept:
+            break
+        case .decline:
+            requireText("請說明不接手的原因。", "请说明不接手的原因。", "Give the reason for declining.")
+            c.$unit.id = nil
+            // The liaison office must reassign within 2 working days, on its own calendar.
+            let calendar = try await WorkCalendars.calendar(c.holdingSide, on: database)
+            c.reassignDueOn = calendar.addingWorkingDays(2, to: today).description
+            message = (text, false)
+        case .requestInformation:
+            requireText("請寫下需要發送人補充的資料。", "请写下需要发送人补充的资料。", "Write what the sender should add.")
+            c.pausedOn = today.description
+            message = (text, true)
+        case .answer:
+            requireText("請填寫回覆。", "请填写回复。", "Write the reply.")
+            if c.state == .awaitingRequester, let paused = c.pausedOn.flatMap({ CalendarDay($0) }) {
+                let calendar = try await WorkCalendars.calendar(c.holdingSide, on: database)
+                c.pausedWorkingDays += calendar.workingDays(after: paused, through: today)
+                c.pausedOn = nil
+            }
+            c.answeredAt = now
+            message = (text, true)
+        case .close:
+            c.closedAt = now
+            if !text.isEmpty { message = (text, true) }
+        case .merge:
+            guard let target = try await FeedbackCase.query(on: database).filter(\.$reference == input.target.uppercased().trimmingCharacters(in: .whitespaces)).first(),
+                  target.id != c.id else {
+                errors.add("target", "請填寫另一個個案的編號。", "请填写另一个个案的编号。", "Give the reference of another case.")
+                break
+            }
+            c.$mergedInto.id = target.id
+        case .spam:
+            break
+        case .note:
+            requireText("請填寫內部備註。", "请填写内部备注。", "Write the note.")
+            message = (text, false)
+        case .linkMeasure:
+            do { link = try await OfficerActions.measure(input.measure, on: database) } catch {
+                errors.add("measure", "找不到這項措施。", "找不到这项措施。", "There is no such measure.")
+            }
+        }
+        try errors.throwIfAny()
+        if let target = action.target { c.state = target }
+        // The first word to the sender, or the triage, acknowledges the case.
+        if c.acknowledgedAt == nil && (action == .triage || message?.toRequester == true) { c.acknowledgedAt = now }
+        let note = message, measure = link
+        try await database.transaction { db in
+            try await c.update(on: db)
+            if let message = note {
+                try await CaseMessage(caseID: c.requireID(), author: .officer, text: message.text,
+                                      script: converter.storedScript(of: message.text).languageTag, toRequester: message.toRequester,
+                                      userID: o.id).create(on: db)
+            }
+            if let link = measure, try await CaseMeasure.query(on: db).filter(\.$feedbackCase.$id == c.requireID()).filter(\.$measure.$id == link.requireID()).count() == 0 {
+                let row = CaseMeasure()
+                row.$feedbackCase.id = try c.requireID()
+                row.$measure.id = try link.requireID()
+                try await row.create(on: db)
+            }
+            try await OfficerActions.audit("case." + action.rawValue, FeedbackCase.schema, c.id, by: o, before: before.rawValue,
+                                           after: OfficerActions.json(["state": c.state.rawValue, "unit": c.$unit.id?.uuidString ?? "",
+                                                                       "measure": measure?.number ?? ""]),
+                                           measureID: measure?.id, on: db)
+        }
+    }
+
+    /// Records that a Hong Kong-side user saw the case's personal data.
+    static func logAccess(_ c: FeedbackCase, by o: Officer, what: String, on db: Database) async throws {
+        guard o.side == .hk else { return }
+        try await PersonalDataAccess(userID: o.id, caseID: c.requireID(), what: what).create(on: db)
+    }
+}

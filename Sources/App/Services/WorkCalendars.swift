@@ -1,0 +1,31 @@
+import Fluent
+import Foundation
+import WorkCalendar
+
+/// The working-day calendars of both sides: the shipped data (2023–2027) with the
+/// administrators' changes (later years, corrections) from the database applied.
+enum WorkCalendars {
+    static let shipped: [Side: WorkCalendar] = {
+        // The shipped files are part of the build; a missing one is a packaging error.
+        [.cq: try! WorkCalendar.shipped(.mainland), .hk: try! WorkCalendar.shipped(.hongKong)]
+    }()
+
+    static func region(_ side: Side) -> Region { side == .cq ? .mainland : .hongKong }
+
+    /// The calendar of `side`, current with the database.
+    static func calendar(_ side: Side, on db: Database) async throws -> WorkCalendar {
+        let overrides = try await CalendarOverride.query(on: db).filter(\.$side == side).all()
+        return shipped[side]!.applying(overrides.compactMap { o in
+            CalendarDay(o.day).map { WorkCalendar.Exception(day: $0, kind: o.kind == "work" ? .work : .off, name: o.name) }
+        })
+    }
+}
+
+extension WorkCalendar: DeadlineCalendar {
+    /// Working days from `start` to `end` (negative when `end` is earlier), so traffic lights
+    /// can count a side's working days rather than calendar days.
+    func days(from start: String, to end: String) -> Int? {
+        guard let s = CalendarDay(start), let e = CalendarDay(end) else { return nil }
+        return e >= s ? workingDays(after: s, through: e) : -workingDays(after: e, through: s)
+    }
+}
