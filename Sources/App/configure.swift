@@ -46,6 +46,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     try routes(app, converter: converter, cache: PageCache(ttl: config.pageCacheSeconds))
     app.asyncCommands.use(ImportMemorandumCommand(), as: "import-memorandum")
     app.asyncCommands.use(ReindexCommand(), as: "reindex")
+    app.asyncCommands.use(CalendarCommand(), as: "calendar")
+    app.asyncCommands.use(PurgePersonalDataCommand(), as: "purge-personal-data")
 
     if FirstStart.servesOnBoot(app.environment.arguments) {
         app.lifecycle.use(FirstStart())

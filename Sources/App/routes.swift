@@ -31,7 +31,7 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     api.get("questions", ":reference", use: consultation.questionAPI)
     let feedback = FeedbackController(converter: converter)
     // Three attachments of 5 MB, base64 in JSON, and the form fields.
-    let uploads: ByteCount = "21mb"
+    let uploads = ByteCount(value: CSRFMiddleware.maxMultipartBytes)
     api.on(.POST, "feedback", body: .collect(maxSize: uploads), use: feedback.submitAPI)
     api.get("feedback", ":reference", use: feedback.caseAPI)
     // Officers: a session cookie (browsers, with CSRF tokens) or a bearer token (API clients).

@@ -79,11 +79,21 @@ enum CSRF {
 /// field `_csrf` or the `X-CSRF-Token` header. Requests with a bearer token are exempt: no
 /// browser sends one on its own.
 struct CSRFMiddleware: AsyncMiddleware {
+    /// Three 5 MB attachments and the form's fields.
+    static let maxMultipartBytes = 21 * 1024 * 1024
     func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let safe: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
         if !safe.contains(req.method), req.headers.bearerAuthorization == nil {
             var candidate = req.headers.first(name: CSRF.header)
-            if candidate == nil, req.headers.contentType == .urlEncodedForm || req.headers.contentType?.type == "multipart" {
+            let form = req.headers.contentType == .urlEncodedForm || req.headers.contentType?.type == "multipart"
+            // Routes collect their body after the middleware, so a body that arrives after its
+            // headers is still streaming here: collect it first to read the token (uploads come
+            // as multipart and may be larger).
+            if candidate == nil, form, req.body.data == nil {
+                let multipart = req.headers.contentType?.type == "multipart"
+                _ = try await req.body.collect(max: multipart ? Self.maxMultipartBytes : req.application.routes.defaultMaxBodySize.value).get()
+            }
+            if candidate == nil, form {
                 candidate = try? req.content.get(String.self, at: CSRF.field)
             }
             guard CSRF.matches(candidate, session: req.session) else { throw AppError.csrf }
