@@ -115,6 +115,9 @@ func build(_ index: any SearchIndex, size: Int, on db: any SQLDatabase, label: S
                  Double(size) / Date().timeIntervalSince(start)))
 }
 
+// Figures appear as they are measured, also when the output goes to a file.
+setvbuf(stdout, nil, _IOLBF, 0)
+
 let sizes = (ProcessInfo.processInfo.environment["BENCH_SIZES"] ?? "10000 100000").split(separator: " ").compactMap { Int($0) }
 let out = URL(fileURLWithPath: ProcessInfo.processInfo.environment["BENCH_OUT"] ?? NSTemporaryDirectory() + "yugang-search-bench")
 try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
