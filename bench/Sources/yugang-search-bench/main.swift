@@ -79,6 +79,12 @@ func queries() -> [(kind: String, queries: [String])] {
     ]
 }
 
+/// Prints a line at once, also when the output goes to a file.
+func report(_ line: String) {
+    print(line)
+    fflush(nil)
+}
+
 func percentile(_ sorted: [Double], _ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
 
 func measureQueries(_ index: any SearchIndex, on db: any SQLDatabase, label: String, size: Int) async throws {
@@ -92,7 +98,7 @@ func measureQueries(_ index: any SearchIndex, on db: any SQLDatabase, label: Str
             hits += result.total
         }
         samples.sort()
-        print(String(format: "  %-10@ %8d  %-30@ p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  (mean matches %d)",
+        report(String(format: "  %-10@ %8d  %-30@ p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  (mean matches %d)",
                      label as NSString, size, kind as NSString, percentile(samples, 0.5), percentile(samples, 0.95), percentile(samples, 0.99), hits / list.count))
     }
 }
@@ -111,12 +117,9 @@ func build(_ index: any SearchIndex, size: Int, on db: any SQLDatabase, label: S
         try await db.raw("COMMIT").run()
         i += 5000
     }
-    print(String(format: "  %-10@ %8d  index build %.1f s (%.0f documents/s)", label as NSString, size, Date().timeIntervalSince(start),
+    report(String(format: "  %-10@ %8d  index build %.1f s (%.0f documents/s)", label as NSString, size, Date().timeIntervalSince(start),
                  Double(size) / Date().timeIntervalSince(start)))
 }
-
-// Figures appear as they are measured, also when the output goes to a file.
-setvbuf(stdout, nil, _IOLBF, 0)
 
 let sizes = (ProcessInfo.processInfo.environment["BENCH_SIZES"] ?? "10000 100000").split(separator: " ").compactMap { Int($0) }
 let out = URL(fileURLWithPath: ProcessInfo.processInfo.environment["BENCH_OUT"] ?? NSTemporaryDirectory() + "yugang-search-bench")
