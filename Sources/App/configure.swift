@@ -48,9 +48,29 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.asyncCommands.use(ReindexCommand(), as: "reindex")
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
     app.asyncCommands.use(PurgePersonalDataCommand(), as: "purge-personal-data")
+    app.asyncCommands.use(WorkerCommand(), as: "worker")
 
     if FirstStart.servesOnBoot(app.environment.arguments) {
         app.lifecycle.use(FirstStart())
+        if config.workerInServe { app.lifecycle.use(WorkerInServe(converter: converter)) }
+    }
+}
+
+/// `WORKER_IN_SERVE=1`: the worker's passes run inside the server until it stops.
+final class WorkerInServe: LifecycleHandler, @unchecked Sendable {
+    let converter: ScriptConverter
+    private var task: Task<Void, Never>?
+
+    init(converter: ScriptConverter) { self.converter = converter }
+
+    func didBootAsync(_ app: Application) async throws {
+        let converter = converter
+        task = Task { await Worker().run(app, converter: converter) }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        task?.cancel()
+        await task?.value
     }
 }
 

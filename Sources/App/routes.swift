@@ -66,6 +66,7 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.post("users", use: officers.createUser)
     officer.get("units") { try await officers.unitsPage(req: $0) }
     officer.post("units", use: officers.createUnit)
+    officer.post("units", ":id", "contacts", use: officers.setUnitContacts)
     officer.get("tokens") { try await officers.tokensPage(req: $0) }
     officer.post("tokens", use: officers.createToken)
     let kb = OfficerConsultationController(converter: converter)

@@ -207,6 +207,17 @@ struct OfficerController {
         return req.redirect(to: SiteURL.officerUnits.path, redirectType: .normal)
     }
 
+    func setUnitContacts(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let f = req.formFields
+        do {
+            try await AccountActions.setUnitContacts(req.parameters.get("id", as: UUID.self), email: f["email"], webhook: f["webhook"], by: o, on: req.db)
+        } catch AppError.invalid(let errors) {
+            return try await unitsPage(req: req, errors: errors, values: f)
+        }
+        return req.redirect(to: SiteURL.officerUnits.path, redirectType: .normal)
+    }
+
     func tokensPage(req: Request, created: String? = nil, errors: FieldErrors = FieldErrors()) async throws -> Response {
         let o = try await req.requireOfficer()
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == o.id).sort(\.$createdAt).all()

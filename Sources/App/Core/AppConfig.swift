@@ -28,6 +28,14 @@ public struct AppConfig: Sendable {
     public var defaultFeedbackReplyDays = 10
     /// Days after closing when a case's personal data is purged (`PERSONAL_DATA_RETENTION_DAYS`).
     public var personalDataRetentionDays = 730
+    /// Outgoing mail: `SMTP_URL=smtp://[user:password@]host[:port][?from=address]`. Without it,
+    /// e-mail stays in the outbox (webhooks still go).
+    public var smtp: SMTPSettings?
+    /// Key for the HMAC-SHA256 signature of webhook calls (`WEBHOOK_SECRET`).
+    public var webhookSecret: String?
+    /// Run the worker's jobs inside `serve` too (`WORKER_IN_SERVE=1`).
+    public var workerInServe = false
+
     /// Public URL starts with https: cookies are Secure and HSTS is sent.
     public var isSecure: Bool { baseURL?.scheme == "https" }
 
@@ -105,7 +113,37 @@ public struct AppConfig: Sendable {
             }
             config.personalDataRetentionDays = days
         }
+        if let raw = value("SMTP_URL") {
+            guard let smtp = SMTPSettings(url: raw) else {
+                throw InvalidValue(variable: "SMTP_URL", value: raw, expected: "smtp://[user:password@]host[:port][?from=address]")
+            }
+            config.smtp = smtp
+        }
+        config.webhookSecret = value("WEBHOOK_SECRET")
+        if let raw = value("WORKER_IN_SERVE") {
+            guard ["0", "1", "true", "false"].contains(raw) else {
+                throw InvalidValue(variable: "WORKER_IN_SERVE", value: raw, expected: "1 or 0")
+            }
+            config.workerInServe = raw == "1" || raw == "true"
+        }
         return config
+    }
+}
+
+public struct SMTPSettings: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var username: String?
+    public var password: String?
+    public var from: String
+
+    public init?(url raw: String) {
+        guard let url = URLComponents(string: raw), url.scheme == "smtp", let host = url.host, !host.isEmpty else { return nil }
+        self.host = host
+        port = url.port ?? 25
+        username = url.user?.removingPercentEncoding
+        password = url.password?.removingPercentEncoding
+        from = url.queryItems?.first { $0.name == "from" }?.value ?? "yugang@localhost"
     }
 }
 

@@ -60,6 +60,7 @@ enum SiteURL: Equatable, Sendable {
     case officerCaseStatistics
     case officerAccessLog
     case officerPersonalData
+    case officerUnitContacts(UUID)
 
     var path: String {
         switch self {
@@ -121,6 +122,7 @@ enum SiteURL: Equatable, Sendable {
         case .officerCaseStatistics: return "/officer/case-statistics"
         case .officerAccessLog: return "/officer/access-log"
         case .officerPersonalData: return "/officer/personal-data"
+        case .officerUnitContacts(let id): return "/officer/units/\(id.uuidString)/contacts"
         }
     }
 

@@ -12,5 +12,7 @@ enum Migrations {
         CreateCategories(), CreateArticles(), CreateSynonymsAndMisses(), CreateQuestions(),
         // 003: feedback channel
         CreateFeedbackCases(),
+        // 004: outbox, job leases, units' notice addresses
+        CreateOutbox(),
     ]
 }

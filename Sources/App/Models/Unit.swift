@@ -15,6 +15,9 @@ final class Unit: Model, @unchecked Sendable {
     /// Script of `name`.
     @Field(key: "script") var script: String
     @Field(key: "is_liaison_office") var isLiaisonOffice: Bool
+    /// Where notices (reminders, escalations) go: an e-mail address and a webhook URL.
+    @OptionalField(key: "email") var email: String?
+    @OptionalField(key: "webhook_url") var webhookURL: String?
 
     init() {}
     init(name: String, side: Side, script: String, isLiaisonOffice: Bool = false) {

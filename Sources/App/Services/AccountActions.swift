@@ -104,6 +104,30 @@ enum AccountActions {
         }
     }
 
+    /// Where a unit's notices go: an e-mail address and a webhook URL, each optional.
+    static func setUnitContacts(_ id: UUID?, email: String?, webhook: String?, by o: Officer, on database: Database) async throws {
+        guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
+        guard let unit = try await Unit.find(id, on: database) else { throw AppError.notFound }
+        let email = (email ?? "").trimmingCharacters(in: .whitespaces)
+        let webhook = (webhook ?? "").trimmingCharacters(in: .whitespaces)
+        var errors = FieldErrors()
+        if !email.isEmpty && !Feedback.isEmail(email) {
+            errors.add("email", "請填寫有效的電郵地址，或留空。", "请填写有效的电邮地址，或留空。", "Give a valid e-mail address, or leave it empty.")
+        }
+        if !webhook.isEmpty && (webhook.count > 500 || !["http", "https"].contains(URL(string: webhook)?.scheme ?? "") || URL(string: webhook)?.host == nil) {
+            errors.add("webhook", "請填寫 http:// 或 https:// 網址，或留空。", "请填写 http:// 或 https:// 网址，或留空。", "Give an http:// or https:// URL, or leave it empty.")
+        }
+        try errors.throwIfAny()
+        let before = OfficerActions.json(["email": unit.email ?? "", "webhook": unit.webhookURL ?? ""])
+        unit.email = email.isEmpty ? nil : email
+        unit.webhookURL = webhook.isEmpty ? nil : webhook
+        try await database.transaction { db in
+            try await unit.update(on: db)
+            try await OfficerActions.audit("unit.contacts", Unit.schema, unit.id, by: o, before: before,
+                                           after: OfficerActions.json(["email": email, "webhook": webhook]), measureID: nil, on: db)
+        }
+    }
+
     /// A new API token for `o`; the token itself is returned once and only its hash kept.
     static func createToken(name: String?, by o: Officer, on database: Database) async throws -> String {
         var errors = FieldErrors()

@@ -173,9 +173,15 @@ enum CaseWorkflow {
         try await database.transaction { db in
             try await c.update(on: db)
             if let message = note {
-                try await CaseMessage(caseID: c.requireID(), author: .officer, text: message.text,
+                let row = CaseMessage(caseID: try c.requireID(), author: .officer, text: message.text,
                                       script: converter.storedScript(of: message.text).languageTag, toRequester: message.toRequester,
-                                      userID: o.id).create(on: db)
+                                      userID: o.id)
+                try await row.create(on: db)
+                // Consent (a): the sender hears of a reply or a request by e-mail.
+                if message.toRequester, c.consentReply, let email = c.email {
+                    let (subject, body) = replyMail(c, text: message.text, script: row.script, baseURL: config.baseURL, converter: converter)
+                    try await Outbox.enqueue(.email, to: email, subject: subject, body: body, key: "case-message:" + row.id!.uuidString, now: now, on: db)
+                }
             }
             if let link = measure, try await CaseMeasure.query(on: db).filter(\.$feedbackCase.$id == c.requireID()).filter(\.$measure.$id == link.requireID()).count() == 0 {
                 let row = CaseMeasure()
@@ -188,6 +194,18 @@ enum CaseWorkflow {
                                                                        "measure": measure?.number ?? ""]),
                                            measureID: measure?.id, on: db)
         }
+    }
+
+    /// The e-mail to the sender, in the language they chose; personal data stays out of it.
+    static func replyMail(_ c: FeedbackCase, text: String, script: String, baseURL: URL?, converter: ScriptConverter) -> (String, String) {
+        let language = DisplayLanguage(rawValue: c.replyLanguage) ?? .zhHant
+        let l = Localizer(language: language, converter: converter)
+        let link = (baseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) ?? "") + SiteURL.feedbackCase(c.reference).path
+        let subject = l.t("你的意見個案 \(c.reference) 有新回覆", "你的意见个案 \(c.reference) 有新回复", "A reply on your feedback \(c.reference)")
+        let body = l.content(text, writtenIn: script) + "\n\n"
+            + l.t("請憑個案編號及查閱碼在以下網址查看及跟進：", "请凭个案编号及查阅码在以下网址查看及跟进：", "Read and follow it with your reference and access code at:")
+            + "\n" + link
+        return (subject, body)
     }
 
     /// Records that a Hong Kong-side user saw the case's personal data.

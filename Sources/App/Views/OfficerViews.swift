@@ -197,7 +197,19 @@ enum OfficerViews {
         let l = f.l
         let body: Body = .group(
             .h1(.text(l.t("單位", "单位", "Units"))),
-            .ul(.forEach(units) { u in .li(.text(l.side(u.side) + " · "), Parts.content(u.name, writtenIn: u.script, l)) }),
+            .p(.text(l.t("提醒及催辦通知會寄到單位的電郵及 webhook。", "提醒及催办通知会寄到单位的电邮及 webhook。",
+                         "Reminders and escalations go to a unit's e-mail address and webhook."))),
+            .table(.thead(.tr(.th(.text(l.t("單位", "单位", "Unit"))), .th(.text(l.t("通知", "通知", "Notices"))))),
+                   .tbody(.forEach(units) { u in
+                       .tr(.td(.text(l.side(u.side) + " · "), Parts.content(u.name, writtenIn: u.script, l)),
+                           .td(.form(.method(.post), .action(SiteURL.officerUnitContacts(u.id!).path), .class("inline"),
+                                     .input(.type(.hidden), .name(CSRF.field), .value(f.csrf)),
+                                     .label(.for("email-\(u.id!)"), .text(l.t("電郵", "电邮", "E-mail"))),
+                                     .input(.type(.email), .name("email"), .id("email-\(u.id!)"), .value(u.email ?? "")),
+                                     .label(.for("webhook-\(u.id!)"), .text("Webhook")),
+                                     .input(.type(.url), .name("webhook"), .id("webhook-\(u.id!)"), .value(u.webhookURL ?? "")),
+                                     .button(.type(.submit), .class("secondary"), .text(l.t("儲存", "保存", "Save"))))))
+                   })),
             .h2(.text(l.t("新增單位", "新增单位", "New unit"))),
             f.errorSummary,
             f.form(action: .officerUnits,

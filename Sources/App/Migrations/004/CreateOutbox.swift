@@ -1,0 +1,40 @@
+import Fluent
+import SQLKit
+
+struct CreateOutbox: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema(OutboxMessage.schema)
+            .id()
+            .field("channel", .string, .required)
+            .field("recipient", .string, .required)
+            .field("subject", .string, .required)
+            .field("body", .string, .required)
+            .field("dedupe_key", .string, .required)
+            .field("state", .string, .required)
+            .field("attempts", .int, .required)
+            .field("next_attempt_at", .int64, .required)
+            .field("last_error", .string)
+            .field("sent_at", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "dedupe_key")
+            .create()
+        try await db.sql.raw("CREATE INDEX outbox_due ON outbox (state, next_attempt_at)").run()
+        // One row per job: who holds it, until when (seconds since 1970).
+        try await db.schema("job_leases")
+            .field("name", .string, .required)
+            .field("holder", .string, .required)
+            .field("expires_at", .int64, .required)
+            .unique(on: "name")
+            .create()
+        // Where a unit's notices go.
+        try await db.schema(Unit.schema).field("email", .string).update()
+        try await db.schema(Unit.schema).field("webhook_url", .string).update()
+    }
+
+    func revert(on db: Database) async throws {
+        try await db.schema(Unit.schema).deleteField("webhook_url").update()
+        try await db.schema(Unit.schema).deleteField("email").update()
+        try await db.schema("job_leases").delete()
+        try await db.schema(OutboxMessage.schema).delete()
+    }
+}
