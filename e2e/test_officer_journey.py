@@ -94,6 +94,52 @@ def test_unit_update_is_published_after_liaison_approval(new_page, base_url):
     public.goto(f"{base_url}/measures/1.1?lang=zh-Hans")
     assert "四十家企业参与" in public.locator("ol.updates").inner_text()
 
+    handle_a_feedback_case(new_page, base_url, liaison, officer)
+
+
+def handle_a_feedback_case(new_page, base_url, liaison, officer):
+    """A resident's complaint: the liaison office triages and assigns it, the unit answers from a
+    template, the resident reads the answer and rates it."""
+    person = new_page()
+    person.goto(f"{base_url}/feedback?lang=zh-Hans")
+    person.locator("#kind").select_option("complaint")
+    person.locator("#area").select_option("1")
+    person.locator("#subject").fill("企业对接会报名")
+    person.locator("#content").fill("我的身份证号码是 A123456(7)，报名渝港企业对接会后一直没有回音。")
+    person.get_by_role("button", name="提交").click()
+    reference = re.search(r"YG-\d{4}-\d{6}", person.locator("main").inner_text()).group(0)
+    code = person.locator("dd code").nth(1).inner_text()
+
+    liaison.goto(f"{base_url}/officer/cases")
+    assert_accessible(liaison)
+    queue = liaison.locator("table.cases").inner_text()
+    assert reference in queue and "A123456" not in queue   # masked in the list
+    liaison.get_by_role("link", name=reference).click()
+    assert "A123456(7)" in liaison.locator(".case-content").inner_text()   # shown on the case page
+    assert_accessible(liaison)
+    liaison.locator("#triage-area").select_option("1")
+    liaison.get_by_role("button", name="分流並確認收悉").click()
+    liaison.locator("#assign-unit").select_option(label="渝方 · 重慶市商務委員會")
+    liaison.get_by_role("button", name="交負責單位").click()
+    assert "已交負責單位" in liaison.locator(".case-facts").inner_text()
+
+    officer.goto(f"{base_url}/officer/cases")
+    officer.get_by_role("link", name=reference).click()
+    officer.get_by_role("button", name="接手處理").click()
+    officer.get_by_role("link", name="收悉及跟進").click()   # a reply template fills the answer
+    assert "已交相關部門跟進" in officer.locator("#answer-text").input_value()
+    officer.locator("#answer-text").fill("已核實你的報名，主辦單位將於三個工作日內聯絡你。")
+    officer.get_by_role("button", name="回覆發送人").click()
+    assert "已回覆" in officer.locator(".case-facts").inner_text()
+
+    person.goto(f"{base_url}/feedback/{reference}")
+    person.get_by_label("查阅码").fill(code)
+    person.get_by_role("button", name="查看").click()
+    assert "已核实你的报名" in person.locator("ol.messages").inner_text()   # in the reader's script
+    assert_accessible(person)
+    person.get_by_role("button", name="评分并结案").click()
+    assert "已结案" in person.locator("main").inner_text()
+
 
 def test_keyboard_reaches_the_login_form(page, base_url):
     page.goto(f"{base_url}/login")

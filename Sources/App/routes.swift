@@ -93,6 +93,9 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.get("access-log", use: cases.accessLog)
     officer.get("personal-data", use: cases.personalDataPage)
     officer.post("personal-data", use: cases.personalDataExport)
+    officer.get("calendars") { try await cases.calendars(req: $0) }
+    officer.post("calendars", use: cases.saveCalendarDay)
+    officer.post("calendars", ":id", "delete", use: cases.deleteCalendarDay)
 
     // Who is calling first (401 without credentials), then the CSRF check for browser sessions.
     let writes = api.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())

@@ -60,7 +60,16 @@ public protocol SearchIndex: Sendable {
     func removeAll(on db: any SQLDatabase) async throws
     /// Adds documents that are not in the index yet, many rows per statement (rebuilds).
     func insertNew(_ documents: [SearchDocument], on db: any SQLDatabase) async throws
+    /// Around a rebuild's `insertNew` calls: lets a backend build its index structures once at
+    /// the end instead of row by row.
+    func beginBulkLoad(on db: any SQLDatabase) async throws
+    func endBulkLoad(on db: any SQLDatabase) async throws
     func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchResults
+}
+
+extension SearchIndex {
+    public func beginBulkLoad(on db: any SQLDatabase) async throws {}
+    public func endBulkLoad(on db: any SQLDatabase) async throws {}
 }
 
 /// Rows per INSERT statement when documents are added in bulk.
@@ -232,6 +241,15 @@ public struct PostgresSearchIndex: SearchIndex {
         try await db.raw("CREATE INDEX IF NOT EXISTS search_index_document ON \(ident: searchTable) USING gin (document)").run()
     }
 
+    /// A GIN index is built far faster in one pass than row by row: drop it for the load.
+    public func beginBulkLoad(on db: any SQLDatabase) async throws {
+        try await db.raw("DROP INDEX IF EXISTS search_index_document").run()
+    }
+
+    public func endBulkLoad(on db: any SQLDatabase) async throws {
+        try await db.raw("CREATE INDEX IF NOT EXISTS search_index_document ON \(ident: searchTable) USING gin (document)").run()
+    }
+
     public func drop(on db: any SQLDatabase) async throws {
         try await db.raw("DROP TABLE IF EXISTS \(ident: searchTable)").run()
     }
@@ -268,8 +286,11 @@ public struct PostgresSearchIndex: SearchIndex {
             try await db.raw(insert).run()
         }
         // Bulk rows wait in the GIN index's pending list, which every query scans linearly until
-        // it is merged (a freshly filled 10k index answered in ~45 ms instead of ~3 ms): merge now.
-        try await db.raw("SELECT gin_clean_pending_list('search_index_document'::regclass)").run()
+        // it is merged (a freshly filled 10k index answered in ~45 ms instead of ~3 ms): merge now
+        // (unless a bulk load dropped the index, to build it at the end).
+        try await db.raw("""
+            SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = 'search_index_document' AND pg_table_is_visible(c.oid)
+            """).run()
     }
 
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchResults {

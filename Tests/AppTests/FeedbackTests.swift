@@ -378,3 +378,24 @@ enum FeedbackFixture {
         }
     }
 }
+
+@Suite struct CalendarAdminTests {
+    /// A year beyond the shipped data: the administrator enters its holiday, and deadlines follow.
+    @Test func anAdministratorsDayOffMovesTheDeadlines() async throws {
+        try await withApp { (app: Application) async throws in
+            _ = try await Accounts.make(on: app.db)
+            let admin = try await Browser(app).login("root")
+            try await admin.get("/officer/calendars")
+            let (refused, page) = try await admin.post("/officer/calendars", ["side": "cq", "day": "2028-01-04", "kind": "work", "name": "x"])
+            #expect(refused == .unprocessableEntity && page.contains("只有週末可以定為補班日"))
+            #expect(try await admin.post("/officer/calendars", ["side": "cq", "day": "2028-01-03", "kind": "off", "name": "元旦"]).0 == .seeOther)
+            let liaison = try await Browser(app).login("cq-liaison")
+            try await liaison.get("/officer/cases")
+            #expect(try await liaison.post("/officer/calendars", ["side": "cq", "day": "2028-01-05", "kind": "off", "name": "x"]).0 == .forbidden)
+            app.clock = .fixed(noon("2027-12-31"))   // a Friday
+            let c = try await FeedbackFixture.submit(on: app)
+            #expect(c.acknowledgeDueOn == "2028-01-04")   // Monday 3 January is now off
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "calendar.save").count() == 1)
+        }
+    }
+}

@@ -31,11 +31,13 @@ struct ReindexCommand: AsyncCommand {
             var documents = measures.map { search.document(measure: $0, areaTitle: areas[$0.$area.id] ?? "") }
             documents += articles.map { search.document(article: $0, category: categories[$0.$category.id]) }
             let index = search.index(on: db)
+            try await index.beginBulkLoad(on: db.sql)
             for start in stride(from: 0, to: documents.count, by: 1000) {
                 let end = min(start + 1000, documents.count)
                 try await index.insertNew(Array(documents[start..<end]), on: db.sql)
                 progress(end, total)
             }
+            try await index.endBulkLoad(on: db.sql)
             return total
         }
     }

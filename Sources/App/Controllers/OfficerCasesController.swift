@@ -120,4 +120,32 @@ struct OfficerCasesController {
                                  status: .unprocessableEntity).noStore()
         }
     }
+
+    // MARK: Working-day calendars
+
+    func calendars(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard o.role == .admin else { throw AppError.forbidden }
+        let overrides = try await CalendarOverride.query(on: req.db).sort(\.$day).all()
+        let years = Side.allCases.map { side in (side, WorkCalendars.shipped[side]!.years.sorted()) }
+        return Response.html(OfficerCaseViews.calendars(overrides, shippedYears: years, officer: o, form: form(req, errors: errors, values: values)),
+                             status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
+    }
+
+    func saveCalendarDay(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let f = req.formFields
+        do {
+            try await CalendarAdmin.save(side: f["side"], day: f["day"], kind: f["kind"], name: f["name"], by: o, on: req.db)
+        } catch AppError.invalid(let errors) {
+            return try await calendars(req: req, errors: errors, values: f)
+        }
+        return req.redirect(to: SiteURL.officerCalendars.path, redirectType: .normal)
+    }
+
+    func deleteCalendarDay(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        try await CalendarAdmin.delete(req.parameters.get("id", as: UUID.self), by: o, on: req.db)
+        return req.redirect(to: SiteURL.officerCalendars.path, redirectType: .normal)
+    }
 }

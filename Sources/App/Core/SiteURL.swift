@@ -61,6 +61,8 @@ enum SiteURL: Equatable, Sendable {
     case officerAccessLog
     case officerPersonalData
     case officerUnitContacts(UUID)
+    case officerCalendars
+    case officerCalendarDelete(UUID)
 
     var path: String {
         switch self {
@@ -123,6 +125,8 @@ enum SiteURL: Equatable, Sendable {
         case .officerAccessLog: return "/officer/access-log"
         case .officerPersonalData: return "/officer/personal-data"
         case .officerUnitContacts(let id): return "/officer/units/\(id.uuidString)/contacts"
+        case .officerCalendars: return "/officer/calendars"
+        case .officerCalendarDelete(let id): return "/officer/calendars/\(id.uuidString)/delete"
         }
     }
 

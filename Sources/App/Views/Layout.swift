@@ -77,7 +77,8 @@ struct Layout {
             .li(.a(.href(SiteURL.officerCases.path), .text(l.t("意見個案", "意见个案", "Feedback cases")))),
             .if(o.role == .admin, .group(
                 .li(.a(.href(SiteURL.officerAccessLog.path), .text(l.t("跨境查閱紀錄", "跨境查阅纪录", "Access log")))),
-                .li(.a(.href(SiteURL.officerPersonalData.path), .text(l.t("查閱資料要求", "查阅资料要求", "Access requests"))))
+                .li(.a(.href(SiteURL.officerPersonalData.path), .text(l.t("查閱資料要求", "查阅资料要求", "Access requests")))),
+                .li(.a(.href(SiteURL.officerCalendars.path), .text(l.t("工作日曆", "工作日历", "Calendars"))))
             )),
             .li(.a(.href(SiteURL.officerTokens.path), .text(l.t("API 權杖", "API 令牌", "API tokens")))),
             .li(FormContext(csrf: csrf, l: l).button(action: .logout, label: l.t("登出", "退出登录", "Log out") + " · " + o.displayName, className: "link"))

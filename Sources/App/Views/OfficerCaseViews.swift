@@ -80,8 +80,13 @@ enum OfficerCaseViews {
                      actions: [CaseWorkflow.Action], today: String, officer o: Officer, form f: FormContext) -> String {
         let l = f.l
         let id = c.id!
+        // Every action form has a `text` field: values and errors sent back belong to the form
+        // of the action that failed (a chosen reply template fills the answer's).
+        func context(_ action: CaseWorkflow.Action) -> FormContext {
+            (f.values["action"] ?? CaseWorkflow.Action.answer.rawValue) == action.rawValue ? f : FormContext(csrf: f.csrf, l: l)
+        }
         func text(_ action: CaseWorkflow.Action, _ label: String) -> Node<HTML.FormContext> {
-            f.textarea("text", label: label, prefix: action.rawValue + "-", rows: 5)
+            context(action).textarea("text", label: label, prefix: action.rawValue + "-", rows: 5)
         }
         let body: Body = .group(
             .nav(.class("crumbs"), .a(.href(SiteURL.officerCases.path), .text(l.t("意見個案", "意见个案", "Feedback cases")))),
@@ -142,13 +147,13 @@ enum OfficerCaseViews {
                 switch action {
                 case .triage:
                     return actionForm(c, action, f,
-                                      f.select("area", label: l.t("範疇", "范畴", "Area"), prefix: "triage-",
+                                      context(action).select("area", label: l.t("範疇", "范畴", "Area"), prefix: "triage-",
                                                options: (1...11).map { (String($0), String($0)) } + [("other", l.t("其他", "其他", "Other"))],
                                                selected: (c.areaNumber ?? c.suggestedArea).map(String.init) ?? "other"),
                                       text(action, l.t("給發送人的確認訊息（可留空）", "给发送人的确认讯息（可留空）", "Acknowledgement to the sender (optional)")))
                 case .assign:
                     return actionForm(c, action, f,
-                                      f.select("unit", label: l.t("負責單位", "负责单位", "Unit"), prefix: "assign-",
+                                      context(action).select("unit", label: l.t("負責單位", "负责单位", "Unit"), prefix: "assign-",
                                                options: units.map { ($0.id!.uuidString, l.side($0.side) + " · " + l.content($0.name, writtenIn: $0.script)) },
                                                selected: (c.$unit.id ?? c.$suggestedUnit.id)?.uuidString))
                 case .decline: return actionForm(c, action, f, text(action, l.t("原因", "原因", "Reason")))
@@ -156,20 +161,33 @@ enum OfficerCaseViews {
                 case .answer:
                     return .group(
                         .if(!templates.isEmpty, .p(.class("templates"), .text(l.t("回覆範本：", "回复范本：", "Templates: ")),
-                                                   .forEach(templates) { t in
+                                                   .forEach(readersTemplates(templates, l)) { t in
                                                        .group(.a(.href(SiteURL.officerCase(id).path + "?template=" + t.id!.uuidString + "#answer-text"),
                                                                  .attribute(named: "lang", value: l.contentLang), .text(l.content(t.title, writtenIn: t.script))), .text(" "))
                                                    })),
                         actionForm(c, action, f, text(action, l.t("回覆", "回复", "Reply"))))
                 case .close: return actionForm(c, action, f, text(action, l.t("結案訊息（可留空）", "结案讯息（可留空）", "Closing message (optional)")))
-                case .merge: return actionForm(c, action, f, f.text("target", label: l.t("另一個案的編號", "另一个案的编号", "Reference of the other case"), prefix: "merge-"))
+                case .merge: return actionForm(c, action, f, context(action).text("target", label: l.t("另一個案的編號", "另一个案的编号", "Reference of the other case"), prefix: "merge-"))
                 case .note: return actionForm(c, action, f, text(action, l.t("備註", "备注", "Note")))
-                case .linkMeasure: return actionForm(c, action, f, f.text("measure", label: l.t("措施編號（例如 11.3）", "措施编号（例如 11.3）", "Measure (e.g. 11.3)"), prefix: "link-"))
+                case .linkMeasure: return actionForm(c, action, f, context(action).text("measure", label: l.t("措施編號（例如 11.3）", "措施编号（例如 11.3）", "Measure (e.g. 11.3)"), prefix: "link-"))
                 case .accept, .spam: return actionForm(c, action, f)
                 }
             }
         )
         return Layout(title: c.reference, current: .officerCase(id), l: l, body: body, officer: (o, f.csrf)).render()
+    }
+
+    /// A template kept in both scripts reads the same once converted: offer the one written in
+    /// the reader's script.
+    static func readersTemplates(_ templates: [ResponseTemplate], _ l: Localizer) -> [ResponseTemplate] {
+        var byTitle: [String: ResponseTemplate] = [:]
+        var order: [String] = []
+        for t in templates {
+            let title = l.content(t.title, writtenIn: t.script)
+            if byTitle[title] == nil { order.append(title) }
+            if byTitle[title] == nil || t.script == l.contentLang { byTitle[title] = t }
+        }
+        return order.compactMap { byTitle[$0] }
     }
 
     static func table(_ caption: String, _ head: [String], _ rows: [[String]]) -> Body {
@@ -223,5 +241,36 @@ enum OfficerCaseViews {
                    .button(.type(.submit), .class("primary"), .text(l.t("匯出", "导出", "Export"))))
         )
         return Layout(title: l.t("查閱資料要求", "查阅资料要求", "Personal data access request"), current: .officerPersonalData, l: l, body: body, officer: (o, f.csrf)).render()
+    }
+
+    static func calendars(_ overrides: [CalendarOverride], shippedYears: [(Side, [Int])], officer o: Officer, form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("工作日曆", "工作日历", "Working-day calendars"))),
+            .p(.text(l.t("內地（含調休補班日）及香港的公眾假期隨系統提供，覆蓋年份：", "内地（含调休补班日）及香港的公众假期随系统提供，覆盖年份：",
+                         "The Mainland's (with make-up working days) and Hong Kong's holidays ship with the system for: ")
+                     + shippedYears.map { l.side($0.0) + " " + ($0.1.first.map(String.init) ?? "") + "–" + ($0.1.last.map(String.init) ?? "") }.joined(separator: "；"))),
+            .p(.text(l.t("公佈新一年的安排後，請在此加入；加入的日子會取代系統提供的資料。", "公布新一年的安排后，请在此加入；加入的日子会取代系统提供的资料。",
+                         "When a new year's arrangement is announced, add it here; these days replace the shipped data."))),
+            overrides.isEmpty ? .p(.class("empty"), .text(l.t("未有修改。", "未有修改。", "No changes yet."))) :
+            .table(.thead(.tr(.th(.text(l.t("方", "方", "Side"))), .th(.text(l.t("日期", "日期", "Date"))), .th(.text(l.t("類別", "类别", "Kind"))),
+                              .th(.text(l.t("名稱", "名称", "Name"))), .th(.text("")))),
+                   .tbody(.forEach(overrides) { row in
+                       .tr(.td(.text(l.side(row.side))), .td(.text(row.day)),
+                           .td(.text(row.kind == "work" ? l.t("補班日", "补班日", "Make-up working day") : l.t("休息日", "休息日", "Day off"))),
+                           .td(.text(row.name)),
+                           .td(f.button(action: .officerCalendarDelete(row.id!), label: l.t("刪除", "删除", "Delete"))))
+                   })),
+            .h2(.text(l.t("加入或修改一天", "加入或修改一天", "Add or change a day"))),
+            f.errorSummary,
+            f.form(action: .officerCalendars,
+                   f.select("side", label: l.t("方", "方", "Side"), options: Side.allCases.map { ($0.rawValue, l.side($0)) }),
+                   f.text("day", label: l.t("日期（YYYY-MM-DD）", "日期（YYYY-MM-DD）", "Date (YYYY-MM-DD)")),
+                   f.select("kind", label: l.t("類別", "类别", "Kind"),
+                            options: [("off", l.t("休息日", "休息日", "Day off")), ("work", l.t("補班日（週末上班）", "补班日（周末上班）", "Make-up working day (a weekend day worked)"))]),
+                   f.text("name", label: l.t("名稱", "名称", "Name")),
+                   .button(.type(.submit), .class("primary"), .text(l.t("儲存", "保存", "Save"))))
+        )
+        return Layout(title: l.t("工作日曆", "工作日历", "Working-day calendars"), current: .officerCalendars, l: l, body: body, officer: (o, f.csrf)).render()
     }
 }

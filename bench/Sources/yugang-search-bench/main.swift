@@ -3,7 +3,8 @@
 // query kind. The corpus and the queries are written out for the Tantivy peer (bench/search_tantivy.py).
 //
 // Environment: BENCH_SIZES (default "10000 100000"), BENCH_POSTGRES_URL (PostgreSQL is skipped
-// without it), BENCH_OUT (folder for the corpus files, default a temporary one).
+// without it), BENCH_BACKENDS (default "sqlite postgresql"), BENCH_OUT (folder for the corpus
+// files, default a temporary one).
 import ChineseScript
 import Foundation
 import Logging
@@ -107,6 +108,7 @@ func build(_ index: any SearchIndex, size: Int, on db: any SQLDatabase, label: S
     try await index.drop(on: db)
     try await index.prepare(on: db)
     let start = Date()
+    try await index.beginBulkLoad(on: db)
     var i = 0
     while i < size {
         try await db.raw("BEGIN").run()
@@ -117,6 +119,7 @@ func build(_ index: any SearchIndex, size: Int, on db: any SQLDatabase, label: S
         try await db.raw("COMMIT").run()
         i += 5000
     }
+    try await index.endBulkLoad(on: db)
     report(String(format: "  %-10@ %8d  index build %.1f s (%.0f documents/s)", label as NSString, size, Date().timeIntervalSince(start),
                  Double(size) / Date().timeIntervalSince(start)))
 }
@@ -143,18 +146,21 @@ for size in sizes {
     }
     try corpus.joined(separator: "\n").write(to: out.appendingPathComponent("corpus-\(size).tsv"), atomically: true, encoding: .utf8)
 
-    let file = out.appendingPathComponent("bench-\(size).sqlite").path
-    try? FileManager.default.removeItem(atPath: file)
-    let source = SQLiteConnectionSource(configuration: .init(storage: .file(path: file)), threadPool: threadPool)
-    let connection = try await source.makeConnection(logger: logger, on: group.any()).get()
-    let sqlite = connection.sql()
-    try await sqlite.raw("PRAGMA journal_mode=WAL").run()
-    let sqliteIndex = SQLiteSearchIndex(searchText: searchText)
-    try await build(sqliteIndex, size: size, on: sqlite, label: "SQLite")
-    try await measureQueries(sqliteIndex, on: sqlite, label: "SQLite", size: size)
-    try await connection.close().get()
+    let backends = ProcessInfo.processInfo.environment["BENCH_BACKENDS"] ?? "sqlite postgresql"
+    if backends.contains("sqlite") {
+        let file = out.appendingPathComponent("bench-\(size).sqlite").path
+        try? FileManager.default.removeItem(atPath: file)
+        let source = SQLiteConnectionSource(configuration: .init(storage: .file(path: file)), threadPool: threadPool)
+        let connection = try await source.makeConnection(logger: logger, on: group.any()).get()
+        let sqlite = connection.sql()
+        try await sqlite.raw("PRAGMA journal_mode=WAL").run()
+        let sqliteIndex = SQLiteSearchIndex(searchText: searchText)
+        try await build(sqliteIndex, size: size, on: sqlite, label: "SQLite")
+        try await measureQueries(sqliteIndex, on: sqlite, label: "SQLite", size: size)
+        try await connection.close().get()
+    }
 
-    if let url = ProcessInfo.processInfo.environment["BENCH_POSTGRES_URL"], !url.isEmpty {
+    if backends.contains("postgresql"), let url = ProcessInfo.processInfo.environment["BENCH_POSTGRES_URL"], !url.isEmpty {
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.coreConfiguration.tls = .disable
         let pg = try await PostgresConnection.connect(on: group.any(), configuration: configuration.coreConfiguration, id: 1, logger: logger).get()
