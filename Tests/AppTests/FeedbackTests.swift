@@ -116,20 +116,20 @@ enum FeedbackFixture {
                                                                                "replyLanguage": "en", "website": "http://spam.example"])
             #expect(status == .badRequest && body.contains("隱藏的欄位"))
             // Five a day per contact; the sixth is refused with 429 and nothing is stored.
-            for _ in 0..<Feedback.perContactPerDay { try await FeedbackFixture.submit(on: app) }
+            for _ in 0..<app.config.feedbackPerContactPerDay { try await FeedbackFixture.submit(on: app) }
             await #expect(throws: AppError.self) { try await FeedbackFixture.submit(on: app) }
-            #expect(try await FeedbackCase.query(on: app.db).count() == Feedback.perContactPerDay)
+            #expect(try await FeedbackCase.query(on: app.db).count() == app.config.feedbackPerContactPerDay)
             // Per address: ten an hour through the API, then 429 with a problem+json body.
             let json = #"{"kind":"opinion","area":"other","subject":"s","content":"0123456789 more","replyLanguage":"en"}"#
             var statuses: [UInt] = []
             var last = ""
-            for _ in 0...Feedback.perAddressPerHour {
+            for _ in 0...app.config.feedbackPerAddressPerHour {
                 try await app.testing().test(.POST, "/api/v1/feedback", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: json)) { res async in
                     statuses.append(res.status.code)
                     last = res.body.string
                 }
             }
-            #expect(statuses == Array(repeating: 201, count: Feedback.perAddressPerHour) + [429])
+            #expect(statuses == Array(repeating: 201, count: app.config.feedbackPerAddressPerHour) + [429])
             #expect(last.contains("Too many submissions") || last.contains("短時間內提交太多次"))
             // Another address is not held back by that one.
             var anonymous = FeedbackFixture.submission()

@@ -28,6 +28,10 @@ public struct AppConfig: Sendable {
     public var defaultFeedbackReplyDays = 10
     /// Days after closing when a case's personal data is purged (`PERSONAL_DATA_RETENTION_DAYS`).
     public var personalDataRetentionDays = 730
+    /// Feedback submissions allowed per IP address an hour and per e-mail or telephone a day
+    /// (`FEEDBACK_LIMIT_PER_ADDRESS`, `FEEDBACK_LIMIT_PER_CONTACT`).
+    public var feedbackPerAddressPerHour = 10
+    public var feedbackPerContactPerDay = 5
     /// Outgoing mail: `SMTP_URL=smtp://[user:password@]host[:port][?from=address]`. Without it,
     /// e-mail stays in the outbox (webhooks still go).
     public var smtp: SMTPSettings?
@@ -118,6 +122,14 @@ public struct AppConfig: Sendable {
                 throw InvalidValue(variable: "SMTP_URL", value: raw, expected: "smtp://[user:password@]host[:port][?from=address]")
             }
             config.smtp = smtp
+        }
+        for (name, path) in [("FEEDBACK_LIMIT_PER_ADDRESS", \AppConfig.feedbackPerAddressPerHour), ("FEEDBACK_LIMIT_PER_CONTACT", \AppConfig.feedbackPerContactPerDay)] {
+            if let raw = value(name) {
+                guard let n = Int(raw), (1...1_000_000).contains(n) else {
+                    throw InvalidValue(variable: name, value: raw, expected: "a number of submissions from 1 to 1000000")
+                }
+                config[keyPath: path] = n
+            }
         }
         config.webhookSecret = value("WEBHOOK_SECRET")
         if let raw = value("WORKER_IN_SERVE") {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Search
 
 /// Suggests the area (and the unit leading its closest measure) for a new case: a
@@ -34,8 +35,25 @@ struct CaseClassifier: Sendable {
         }
     }
 
-    /// Trained on the current agreement's measures and the knowledge base.
+    /// The model of the current texts: trained again only when measures or entries changed
+    /// (training tokenizes every text, which costs far more than the two counts that tell).
     static func current(on db: Database) async throws -> CaseClassifier {
+        let articles = try await Article.query(on: db)
+        let measures = try await Measure.query(on: db)
+        let fingerprint = [
+            String(try await Article.query(on: db).count()), String(describing: try await articles.max(\.$updatedAt)),
+            String(try await Measure.query(on: db).count()), String(describing: try await measures.max(\.$updatedAt)),
+        ].joined(separator: "|")
+        if let cached = cache.withLockedValue({ $0 }), cached.0 == fingerprint { return cached.1 }
+        let model = try await train(on: db)
+        cache.withLockedValue { $0 = (fingerprint, model) }
+        return model
+    }
+
+    private static let cache = NIOLockedValueBox<(String, CaseClassifier)?>(nil)
+
+    /// Trained on the current agreement's measures and the knowledge base.
+    static func train(on db: Database) async throws -> CaseClassifier {
         let search = try SearchService.shared()
         let areas = try await Area.query(on: db).with(\.$measures).all()
         var documents: [(area: Int, measure: String?, text: String)] = []

@@ -13,9 +13,6 @@ enum Feedback {
     static let consentVersion = "feedback-consent-2026-11"
     static let maxAttachments = 3
     static let maxAttachmentBytes = 5 * 1024 * 1024
-    /// Submissions per IP address per hour, and per e-mail or telephone per day.
-    static let perAddressPerHour = 10
-    static let perContactPerDay = 5
     /// A closed case can be reopened by its sender for this many days.
     static let reopenDays = 30
 
@@ -170,11 +167,11 @@ enum Feedback {
             let year = PublicReference.year(now)
             let files = written, unitSuggestion = suggestedUnit
             return try await database.transaction { db in
-                guard try await withinLimit("ip:" + address, limit: perAddressPerHour, window: 3600, now: now, on: db) else {
+                guard try await withinLimit("ip:" + address, limit: config.feedbackPerAddressPerHour, window: 3600, now: now, on: db) else {
                     throw AppError.tooManyRequests
                 }
                 for contact in [v.email?.lowercased(), v.phone?.filter(\.isNumber)].compactMap({ $0 }) {
-                    guard try await withinLimit("contact:" + contact, limit: perContactPerDay, window: 86_400, now: now, on: db) else {
+                    guard try await withinLimit("contact:" + contact, limit: config.feedbackPerContactPerDay, window: 86_400, now: now, on: db) else {
                         throw AppError.tooManyRequests
                     }
                 }
