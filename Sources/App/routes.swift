@@ -93,6 +93,8 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.get("access-log", use: cases.accessLog)
     officer.get("personal-data", use: cases.personalDataPage)
     officer.post("personal-data", use: cases.personalDataExport)
+    officer.get("case-templates") { try await cases.templates(req: $0) }
+    officer.post("case-templates", use: cases.saveTemplate)
     officer.get("calendars") { try await cases.calendars(req: $0) }
     officer.post("calendars", use: cases.saveCalendarDay)
     officer.post("calendars", ":id", "delete", use: cases.deleteCalendarDay)

@@ -399,3 +399,29 @@ enum FeedbackFixture {
         }
     }
 }
+
+@Suite struct ReplyTemplateTests {
+    @Test func aLiaisonOfficesTemplateIsOfferedOnCasesOfItsKindAndArea() async throws {
+        try await withApp { (app: Application) async throws in
+            let a = try await Accounts.make(on: app.db)
+            let liaison = try await Browser(app).login("cq-liaison")
+            try await liaison.get("/officer/case-templates")
+            #expect(try await liaison.post("/officer/case-templates", ["kind": "suggestion", "area": "12", "title": "x", "text": "y"]).0 == .unprocessableEntity)
+            #expect(try await liaison.post("/officer/case-templates", ["kind": "suggestion", "area": "11", "title": "子女入学建议",
+                                                                        "text": "感谢你对港人子女入学的建议，教育部门正在研究。"]).0 == .seeOther)
+            let suggestion = try await FeedbackFixture.submit(on: app)   // a suggestion on area 11
+            let complaint = try await FeedbackFixture.submit(FeedbackFixture.submission(kind: "complaint", area: "11"), address: "192.0.2.8", on: app)
+            for c in [suggestion, complaint] {
+                for (action, by) in [(CaseWorkflow.Action.triage, a.cqLiaison), (.assign, a.cqLiaison), (.accept, a.cqOfficer)] {
+                    try await FeedbackFixture.perform(action, c, by: by, unit: a.cqUnit, on: app)
+                }
+            }
+            // Offered with the reply, in the reader's script (Traditional here).
+            #expect(try await liaison.get("/officer/cases/\(suggestion.id!)").1.contains("子女入學建議"))
+            #expect(try await !liaison.get("/officer/cases/\(complaint.id!)").1.contains("子女入學建議"))
+            let officer = try await Browser(app).login("cq-officer")
+            try await officer.get("/officer/case-templates")
+            #expect(try await officer.post("/officer/case-templates", ["title": "x", "text": "y"]).0 == .forbidden)
+        }
+    }
+}

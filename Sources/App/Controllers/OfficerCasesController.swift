@@ -121,6 +121,26 @@ struct OfficerCasesController {
         }
     }
 
+    // MARK: Reply templates
+
+    func templates(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let templates = try await ResponseTemplate.query(on: req.db).sort(\.$title).all()
+        return Response.html(OfficerCaseViews.templates(templates, officer: o, form: form(req, errors: errors, values: values)),
+                             status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
+    }
+
+    func saveTemplate(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let f = req.formFields
+        do {
+            try await CaseWorkflow.saveTemplate(kind: f["kind"], area: f["area"], title: f["title"], text: f["text"], by: o, converter: converter, on: req.db)
+        } catch AppError.invalid(let errors) {
+            return try await templates(req: req, errors: errors, values: f)
+        }
+        return req.redirect(to: SiteURL.officerCaseTemplates.path, redirectType: .normal)
+    }
+
     // MARK: Working-day calendars
 
     func calendars(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {

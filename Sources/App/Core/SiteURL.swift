@@ -62,6 +62,7 @@ enum SiteURL: Equatable, Sendable {
     case officerPersonalData
     case officerUnitContacts(UUID)
     case officerCalendars
+    case officerCaseTemplates
     case officerCalendarDelete(UUID)
 
     var path: String {
@@ -126,6 +127,7 @@ enum SiteURL: Equatable, Sendable {
         case .officerPersonalData: return "/officer/personal-data"
         case .officerUnitContacts(let id): return "/officer/units/\(id.uuidString)/contacts"
         case .officerCalendars: return "/officer/calendars"
+        case .officerCaseTemplates: return "/officer/case-templates"
         case .officerCalendarDelete(let id): return "/officer/calendars/\(id.uuidString)/delete"
         }
     }

@@ -196,6 +196,31 @@ enum CaseWorkflow {
         }
     }
 
+    /// A reply template for a kind and an area (either may be "any"), in the script it is written in.
+    static func saveTemplate(kind rawKind: String?, area rawArea: String?, title: String?, text: String?, by o: Officer, converter: ScriptConverter,
+                             on database: Database) async throws {
+        guard o.role == .admin || o.role == .liaison else { throw AppError.forbidden }
+        var errors = FieldErrors()
+        let kind = FeedbackCase.Kind(rawValue: rawKind ?? "")
+        if kind == nil && !(rawKind ?? "").isEmpty { errors.add("kind", "請選擇類型。", "请选择类型。", "Choose a kind.") }
+        let area = Int(rawArea ?? "")
+        if (area == nil && !(rawArea ?? "").isEmpty) || !(1...11).contains(area ?? 1) {
+            errors.add("area", "範疇須為 1 至 11。", "范畴须为 1 至 11。", "The area must be 1 to 11.")
+        }
+        let title = (title ?? "").trimmingCharacters(in: .whitespaces)
+        let text = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty || title.count > 100 { errors.add("title", "請填寫範本名稱（最多 100 字）。", "请填写范本名称（最多 100 字）。", "Name the template (at most 100 characters).") }
+        if text.isEmpty || text.count > 5000 { errors.add("text", "請填寫範本內容（最多 5000 字）。", "请填写范本内容（最多 5000 字）。", "Write the template (at most 5,000 characters).") }
+        try errors.throwIfAny()
+        let template = ResponseTemplate(kind: kind, areaNumber: area, title: title, text: text, script: converter.storedScript(of: title + text).languageTag)
+        try await database.transaction { db in
+            try await template.create(on: db)
+            try await OfficerActions.audit("case-template.create", ResponseTemplate.schema, template.id, by: o,
+                                           after: OfficerActions.json(["title": title, "kind": kind?.rawValue ?? "", "area": area.map(String.init) ?? ""]),
+                                           measureID: nil, on: db)
+        }
+    }
+
     /// The e-mail to the sender, in the language they chose; personal data stays out of it.
     static func replyMail(_ c: FeedbackCase, text: String, script: String, baseURL: URL?, converter: ScriptConverter) -> (String, String) {
         let language = DisplayLanguage(rawValue: c.replyLanguage) ?? .zhHant

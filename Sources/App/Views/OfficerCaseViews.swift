@@ -36,7 +36,8 @@ enum OfficerCaseViews {
             + CaseState.allCases.map { ($0.rawValue, FeedbackViews.stateName($0, l)) }
         let body: Body = .group(
             .h1(.text(l.t("意見個案", "意见个案", "Feedback cases"))),
-            .p(.a(.href(SiteURL.officerCaseStatistics.path), .text(l.t("統計", "统计", "Statistics")))),
+            .p(.a(.href(SiteURL.officerCaseStatistics.path), .text(l.t("統計", "统计", "Statistics"))), .text(" · "),
+               .a(.href(SiteURL.officerCaseTemplates.path), .text(l.t("回覆範本", "回复范本", "Reply templates")))),
             .form(.method(.get), .action(SiteURL.officerCases.path), .class("filters"),
                   .div(.class("field"), .label(.for("c-state"), .text(l.t("狀態", "状态", "State"))),
                        .select(.attribute(named: "name", value: "state"), .id("c-state"), .forEach(filters) { option in
@@ -241,6 +242,36 @@ enum OfficerCaseViews {
                    .button(.type(.submit), .class("primary"), .text(l.t("匯出", "导出", "Export"))))
         )
         return Layout(title: l.t("查閱資料要求", "查阅资料要求", "Personal data access request"), current: .officerPersonalData, l: l, body: body, officer: (o, f.csrf)).render()
+    }
+
+    static func templates(_ templates: [ResponseTemplate], officer o: Officer, form f: FormContext) -> String {
+        let l = f.l
+        let anyKind = l.t("任何類型", "任何类型", "Any kind"), anyArea = l.t("任何範疇", "任何范畴", "Any area")
+        let body: Body = .group(
+            .h1(.text(l.t("回覆範本", "回复范本", "Reply templates"))),
+            .p(.text(l.t("處理個案時，符合個案類型及範疇的範本會列在回覆欄上方。", "处理个案时，符合个案类型及范畴的范本会列在回复栏上方。",
+                         "On a case, the templates for its kind and area are offered above the reply."))),
+            .table(.thead(.tr(.th(.text(l.t("名稱", "名称", "Name"))), .th(.text(l.t("類型", "类型", "Kind"))), .th(.text(l.t("範疇", "范畴", "Area"))),
+                              .th(.text(l.t("內容", "内容", "Text"))))),
+                   .tbody(.forEach(templates) { t in
+                       .tr(.td(.attribute(named: "lang", value: t.script), .text(t.title)),
+                           .td(.text(t.kind.map { FeedbackViews.kindName($0, l) } ?? anyKind)),
+                           .td(.text(t.areaNumber.map(String.init) ?? anyArea)),
+                           .td(.attribute(named: "lang", value: t.script), .text(t.text)))
+                   })),
+            .if(o.role == .admin || o.role == .liaison, .group(
+                .h2(.text(l.t("新增範本", "新增范本", "New template"))),
+                f.errorSummary,
+                f.form(action: .officerCaseTemplates,
+                       f.select("kind", label: l.t("類型", "类型", "Kind"), options: [("", anyKind)] + FeedbackCase.Kind.allCases.map { ($0.rawValue, FeedbackViews.kindName($0, l)) }),
+                       f.select("area", label: l.t("範疇", "范畴", "Area"), options: [("", anyArea)] + (1...11).map { (String($0), String($0)) }),
+                       f.text("title", label: l.t("名稱", "名称", "Name")),
+                       f.textarea("text", label: l.t("內容（以你書寫的字體儲存，顯示時按讀者轉換）", "内容（以你书写的字体保存，显示时按读者转换）",
+                                                     "Text (stored in the script you write, converted for each reader)"), rows: 6),
+                       .button(.type(.submit), .class("primary"), .text(l.t("儲存", "保存", "Save")))))
+            )
+        )
+        return Layout(title: l.t("回覆範本", "回复范本", "Reply templates"), current: .officerCaseTemplates, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     static func calendars(_ overrides: [CalendarOverride], shippedYears: [(Side, [Int])], officer o: Officer, form f: FormContext) -> String {
