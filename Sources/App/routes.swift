@@ -86,6 +86,7 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.post("categories", use: kb.saveCategory)
     let cases = OfficerCasesController(converter: converter)
     officer.get("cases", use: cases.list)
+    officer.get("cases.csv", use: cases.csv)
     officer.get("cases", ":id") { try await cases.show(req: $0) }
     officer.post("cases", ":id", use: cases.act)
     officer.get("cases", ":id", "attachments", ":attachment", use: cases.attachment)

@@ -329,6 +329,9 @@ enum FeedbackFixture {
             let cq = try await Browser(app).login("cq-liaison")
             let (_, list) = try await cq.get("/officer/cases")
             #expect(list.contains("＊＊＊ ＊＊＊ 的居住證") && !list.contains("A123456"))
+            let (_, csv) = try await cq.get("/officer/cases.csv")
+            #expect(csv.hasPrefix("\u{FEFF}reference,") && csv.contains("＊＊＊ ＊＊＊ 的居住證"))
+            #expect(!csv.contains("A123456") && !csv.contains("chan@example.hk") && !csv.contains("9123 4567"))
             #expect(try await cq.get("/officer/cases/\(c.id!)").1.contains("A123456(7)"))
         }
     }

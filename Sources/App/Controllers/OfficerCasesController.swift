@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Vapor
+import WorkCalendar
 
 /// Officers handle feedback cases: the queue, the case page with its actions, attachments,
 /// statistics; administrators see the cross-boundary access log and answer access requests.
@@ -25,6 +26,23 @@ struct OfficerCasesController {
         if o.role == .unitOfficer { query = query.filter(\.$unit.$id == o.unitID) }
         let cases = try await query.all().filter { CaseWorkflow.mayView($0, o) }
         return Response.html(OfficerCaseViews.list(cases, filter: filter, today: req.application.clock.today, officer: o, form: form(req))).noStore()
+    }
+
+    /// Every case the officer may see, for a spreadsheet: personal data masked, no contacts.
+    func csv(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        let cases = try await FeedbackCase.query(on: req.db).with(\.$unit).sort(\.$reference).all().filter { CaseWorkflow.mayView($0, o) }
+        var rows = [["reference", "received_on", "kind", "area", "state", "holding_side", "unit", "acknowledge_due_on", "acknowledged_on",
+                     "reply_due_on", "answered_on", "subject", "content", "rating", "reopened"]]
+        for c in cases {
+            let known = [c.name, c.email, c.phone]
+            rows.append([c.reference, c.receivedOn, c.kind.rawValue, c.areaNumber.map(String.init) ?? "other", c.state.rawValue,
+                         c.holdingSide.rawValue, c.unit?.name ?? "", c.acknowledgeDueOn, c.acknowledgedAt.map { CalendarDay($0).description } ?? "",
+                         c.replyDueOn, c.answeredAt.map { CalendarDay($0).description } ?? "",
+                         PersonalData.masked(c.subject, known: known), PersonalData.masked(c.content, known: known),
+                         c.rating.map(String.init) ?? "", String(c.reopenCount)])
+        }
+        return CSV.response(rows, filename: "yugang-feedback-cases.csv").noStore()
     }
 
     func show(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {

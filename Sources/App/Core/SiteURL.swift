@@ -55,6 +55,7 @@ enum SiteURL: Equatable, Sendable {
     case apiFeedback
     case apiFeedbackCase(String)
     case officerCases
+    case officerCasesCSV
     case officerCase(UUID)
     case officerCaseAttachment(UUID, UUID)
     case officerCaseStatistics
@@ -120,6 +121,7 @@ enum SiteURL: Equatable, Sendable {
         case .apiFeedback: return "/api/v1/feedback"
         case .apiFeedbackCase(let reference): return "/api/v1/feedback/\(reference)"
         case .officerCases: return "/officer/cases"
+        case .officerCasesCSV: return "/officer/cases.csv"
         case .officerCase(let id): return "/officer/cases/\(id.uuidString)"
         case .officerCaseAttachment(let c, let a): return "/officer/cases/\(c.uuidString)/attachments/\(a.uuidString)"
         case .officerCaseStatistics: return "/officer/case-statistics"

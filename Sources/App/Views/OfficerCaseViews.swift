@@ -37,7 +37,8 @@ enum OfficerCaseViews {
         let body: Body = .group(
             .h1(.text(l.t("意見個案", "意见个案", "Feedback cases"))),
             .p(.a(.href(SiteURL.officerCaseStatistics.path), .text(l.t("統計", "统计", "Statistics"))), .text(" · "),
-               .a(.href(SiteURL.officerCaseTemplates.path), .text(l.t("回覆範本", "回复范本", "Reply templates")))),
+               .a(.href(SiteURL.officerCaseTemplates.path), .text(l.t("回覆範本", "回复范本", "Reply templates"))), .text(" · "),
+               .a(.href(SiteURL.officerCasesCSV.path), .text(l.t("下載 CSV（個人資料已遮蔽）", "下载 CSV（个人资料已遮蔽）", "Download CSV (personal data masked)")))),
             .form(.method(.get), .action(SiteURL.officerCases.path), .class("filters"),
                   .div(.class("field"), .label(.for("c-state"), .text(l.t("狀態", "状态", "State"))),
                        .select(.attribute(named: "name", value: "state"), .id("c-state"), .forEach(filters) { option in

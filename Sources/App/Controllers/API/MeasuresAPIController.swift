@@ -84,20 +84,6 @@ struct MeasuresAPIController {
                 hk.status.rawValue, String(hk.percent), hk.leads.map(\.name).joined(separator: "；"),
             ])
         }
-        let body = "\u{FEFF}" + lines.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "yugang-measures.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: body))
-    }
-
-    /// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it.
-    static func csvField(_ value: String) -> String {
-        var v = value
-        if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return v
+        return CSV.response(lines, filename: "yugang-measures.csv")
     }
 }
