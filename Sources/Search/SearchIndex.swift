@@ -229,8 +229,12 @@ public struct SQLiteSearchIndex: SearchIndex {
 /// `ts_rank_cd` (title weighted A, body D).
 public struct PostgresSearchIndex: SearchIndex {
     let searchText: SearchText
+    let exactRankingLimit: Int
 
-    public init(searchText: SearchText) { self.searchText = searchText }
+    public init(searchText: SearchText, exactRankingLimit: Int = 4000) {
+        self.searchText = searchText
+        self.exactRankingLimit = exactRankingLimit
+    }
 
     public func prepare(on db: any SQLDatabase) async throws {
         try await db.raw("""
@@ -239,6 +243,9 @@ public struct PostgresSearchIndex: SearchIndex {
               PRIMARY KEY (kind, key))
             """).run()
         try await db.raw("CREATE INDEX IF NOT EXISTS search_index_document ON \(ident: searchTable) USING gin (document)").run()
+        // The order documents were added in, for broad queries (newest first), as SQLite's rowid.
+        try await db.raw("ALTER TABLE \(ident: searchTable) ADD COLUMN IF NOT EXISTS seq bigint GENERATED ALWAYS AS IDENTITY").run()
+        try await db.raw("CREATE INDEX IF NOT EXISTS search_index_seq ON \(ident: searchTable) (seq)").run()
     }
 
     /// A GIN index is built far faster in one pass than row by row: drop it for the load.
@@ -293,19 +300,48 @@ public struct PostgresSearchIndex: SearchIndex {
             """).run()
     }
 
+    /// Like SQLite's, queries with more than `exactRankingLimit` matches are broad: ranking them
+    /// all with `ts_rank_cd` took seconds at a million documents. Their title matches come first,
+    /// then the other matches, each newest first (an index walk on `seq`).
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchResults {
         guard !query.isEmpty else { return SearchResults(hits: [], total: 0) }
-        var conditions = SQLQueryString("document @@ to_tsquery('simple', \(bind: query.tsquery))")
-        if let kinds = filter.kinds { conditions = conditions + " AND kind IN (\(binds: kinds))" }
-        if let category = filter.category { conditions = conditions + " AND category = \(bind: category)" }
-        let counted = try await db.raw("SELECT count(*)::int AS n FROM (SELECT 1 FROM \(ident: searchTable) WHERE " + conditions
-            + " LIMIT \(bind: SearchResults.countLimit + 1)) c").first(decoding: CountRow.self)?.n ?? 0
-        let rows = try await db.raw("""
-            SELECT kind, key, category,
-                   ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS score
-            FROM \(ident: searchTable)
-            """ + " WHERE " + conditions + " ORDER BY score DESC, kind, key LIMIT \(bind: limit) OFFSET \(bind: offset)").all(decoding: Row.self)
-        return SearchResults(hits: rows.map { SearchHit(kind: $0.kind, key: $0.key, category: $0.category, score: $0.score) },
-                             total: min(counted, SearchResults.countLimit), totalIsAtLeast: counted > SearchResults.countLimit)
+        let limit = max(0, limit), offset = max(0, offset)
+        func conditions(_ tsquery: String) -> SQLQueryString {
+            var c = SQLQueryString("document @@ to_tsquery('simple', \(bind: tsquery))")
+            if let kinds = filter.kinds { c = c + " AND kind IN (\(binds: kinds))" }
+            if let category = filter.category { c = c + " AND category = \(bind: category)" }
+            return c
+        }
+        func count(_ where: SQLQueryString, upTo cap: Int) async throws -> Int {
+            try await db.raw("SELECT count(*)::int AS n FROM (SELECT 1 FROM \(ident: searchTable) WHERE " + `where`
+                + " LIMIT \(bind: cap + 1)) c").first(decoding: CountRow.self)?.n ?? 0
+        }
+        func newest(_ where: SQLQueryString, limit: Int, offset: Int, scoreBase: Double) async throws -> [SearchHit] {
+            guard limit > 0 else { return [] }
+            let rows = try await db.raw("SELECT kind, key, category, 0::float8 AS score FROM \(ident: searchTable) WHERE " + `where`
+                + " ORDER BY seq DESC LIMIT \(bind: limit) OFFSET \(bind: offset)").all(decoding: Row.self)
+            return rows.enumerated().map { i, r in SearchHit(kind: r.kind, key: r.key, category: r.category, score: scoreBase - Double(offset + i)) }
+        }
+        let matching = conditions(query.tsquery)
+        let counted = try await count(matching, upTo: max(exactRankingLimit, SearchResults.countLimit))
+        let total = min(counted, SearchResults.countLimit), totalIsAtLeast = counted > SearchResults.countLimit
+        guard counted > exactRankingLimit else {
+            let rows = try await db.raw("""
+                SELECT kind, key, category,
+                       ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS score
+                FROM \(ident: searchTable)
+                """ + " WHERE " + matching + " ORDER BY score DESC, kind, key LIMIT \(bind: limit) OFFSET \(bind: offset)").all(decoding: Row.self)
+            return SearchResults(hits: rows.map { SearchHit(kind: $0.kind, key: $0.key, category: $0.category, score: $0.score) },
+                                 total: total, totalIsAtLeast: totalIsAtLeast)
+        }
+        let titles = conditions(query.tsqueryTitles)
+        var hits = try await newest(titles, limit: limit, offset: offset, scoreBase: 0)
+        if hits.count < limit {
+            // Past the title matches: where they end decides where the others start.
+            let inTitles = try await count(titles, upTo: .max - 1)
+            hits += try await newest(matching + " AND NOT (" + titles + ")", limit: limit - hits.count, offset: max(0, offset - inTitles),
+                                     scoreBase: -Double(inTitles) - 1_000_000)
+        }
+        return SearchResults(hits: hits, total: total, totalIsAtLeast: totalIsAtLeast)
     }
 }

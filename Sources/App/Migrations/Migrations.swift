@@ -12,7 +12,7 @@ enum Migrations {
         CreateCategories(), CreateArticles(), CreateSynonymsAndMisses(), CreateQuestions(),
         // 003: feedback channel
         CreateFeedbackCases(),
-        // 004: outbox, job leases, units' notice addresses
-        CreateOutbox(),
+        // 004: outbox, job leases, units' notice addresses; the search table's sequence
+        CreateOutbox(), UpdateSearchIndexAddSequence(),
     ]
 }

@@ -38,3 +38,17 @@ struct CreateOutbox: AsyncMigration {
         try await db.schema(OutboxMessage.schema).delete()
     }
 }
+
+/// PostgreSQL's search table gets `seq`, the order documents were added in (broad queries list
+/// the newest first); SQLite has its rowid.
+struct UpdateSearchIndexAddSequence: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        guard db.sql.dialect.name == "postgresql" else { return }
+        try await SearchService.shared().index(on: db).prepare(on: db.sql)
+    }
+
+    func revert(on db: Database) async throws {
+        guard db.sql.dialect.name == "postgresql" else { return }
+        try await db.sql.raw("ALTER TABLE search_index DROP COLUMN IF EXISTS seq").run()
+    }
+}
