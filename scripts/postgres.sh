@@ -13,8 +13,8 @@ start_test_postgres() {
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   "${run_as[@]}" "$bindir/initdb" -D "$PG_TMP/data" -U yugang -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$PG_TMP/initdb.log" 2>&1 \
     || { cat "$PG_TMP/initdb.log"; return 1; }
+  # The suite runs its tests in parallel, each app with a connection per event loop.
   "${run_as[@]}" "$bindir/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w \
-    # The suite runs its tests in parallel, each app with a connection per event loop.
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_TMP -c fsync=off -c max_connections=1000" start >/dev/null \
     || { cat "$PG_TMP/server.log"; return 1; }
   PG_CTL="$bindir/pg_ctl"
