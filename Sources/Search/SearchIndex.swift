@@ -301,8 +301,9 @@ public struct PostgresSearchIndex: SearchIndex {
     }
 
     /// Like SQLite's, queries with more than `exactRankingLimit` matches are broad: ranking them
-    /// all with `ts_rank_cd` took seconds at a million documents. Their title matches come first,
-    /// then the other matches, each newest first (an index walk on `seq`).
+    /// all with `ts_rank_cd` took seconds at a million documents. Their title matches come first
+    /// (ranked when at most `exactRankingLimit`, else newest first), then the other matches
+    /// newest first (an index walk on `seq`).
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, on db: any SQLDatabase) async throws -> SearchResults {
         guard !query.isEmpty else { return SearchResults(hits: [], total: 0) }
         let limit = max(0, limit), offset = max(0, offset)
@@ -316,6 +317,17 @@ public struct PostgresSearchIndex: SearchIndex {
             try await db.raw("SELECT count(*)::int AS n FROM (SELECT 1 FROM \(ident: searchTable) WHERE " + `where`
                 + " LIMIT \(bind: cap + 1)) c").first(decoding: CountRow.self)?.n ?? 0
         }
+        /// `normalization` 1 divides by the log of the document's length, as BM25 favours short
+        /// documents (used for the title tier, where the match is in every title).
+        func ranked(_ where: SQLQueryString, tsquery: String, normalization: Int = 0, limit: Int, offset: Int) async throws -> [SearchHit] {
+            guard limit > 0 else { return [] }
+            let rows = try await db.raw("""
+                SELECT kind, key, category,
+                       ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('simple', \(bind: tsquery)), \(bind: normalization)::int4)::float8 AS score
+                FROM \(ident: searchTable)
+                """ + " WHERE " + `where` + " ORDER BY score DESC, kind, key LIMIT \(bind: limit) OFFSET \(bind: offset)").all(decoding: Row.self)
+            return rows.map { SearchHit(kind: $0.kind, key: $0.key, category: $0.category, score: $0.score) }
+        }
         func newest(_ where: SQLQueryString, limit: Int, offset: Int, scoreBase: Double) async throws -> [SearchHit] {
             guard limit > 0 else { return [] }
             let rows = try await db.raw("SELECT kind, key, category, 0::float8 AS score FROM \(ident: searchTable) WHERE " + `where`
@@ -326,21 +338,22 @@ public struct PostgresSearchIndex: SearchIndex {
         let counted = try await count(matching, upTo: max(exactRankingLimit, SearchResults.countLimit))
         let total = min(counted, SearchResults.countLimit), totalIsAtLeast = counted > SearchResults.countLimit
         guard counted > exactRankingLimit else {
-            let rows = try await db.raw("""
-                SELECT kind, key, category,
-                       ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS score
-                FROM \(ident: searchTable)
-                """ + " WHERE " + matching + " ORDER BY score DESC, kind, key LIMIT \(bind: limit) OFFSET \(bind: offset)").all(decoding: Row.self)
-            return SearchResults(hits: rows.map { SearchHit(kind: $0.kind, key: $0.key, category: $0.category, score: $0.score) },
+            return SearchResults(hits: try await ranked(matching, tsquery: query.tsquery, limit: limit, offset: offset),
                                  total: total, totalIsAtLeast: totalIsAtLeast)
         }
+        // Title matches: ranked when they are few, else newest first (then they are dense, and
+        // walking `seq` backwards finds a page at once). Then the rest, newest first.
         let titles = conditions(query.tsqueryTitles)
-        var hits = try await newest(titles, limit: limit, offset: offset, scoreBase: 0)
-        if hits.count < limit {
-            // Past the title matches: where they end decides where the others start.
-            let inTitles = try await count(titles, upTo: .max - 1)
-            hits += try await newest(matching + " AND NOT (" + titles + ")", limit: limit - hits.count, offset: max(0, offset - inTitles),
-                                     scoreBase: -Double(inTitles) - 1_000_000)
+        let inTitles = try await count(titles, upTo: exactRankingLimit)
+        var hits: [SearchHit]
+        if inTitles <= exactRankingLimit {
+            hits = try await ranked(titles, tsquery: query.tsqueryTitles, normalization: 1, limit: min(limit, max(0, inTitles - offset)), offset: offset)
+            if hits.count < limit {
+                hits += try await newest(matching + " AND NOT (" + titles + ")", limit: limit - hits.count, offset: max(0, offset - inTitles),
+                                         scoreBase: -1_000_000)
+            }
+        } else {
+            hits = try await newest(titles, limit: limit, offset: offset, scoreBase: 0)
         }
         return SearchResults(hits: hits, total: total, totalIsAtLeast: totalIsAtLeast)
     }
