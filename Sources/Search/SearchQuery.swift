@@ -32,14 +32,9 @@ public struct SearchQuery: Equatable, Sendable {
     }
 
     /// PostgreSQL `tsquery` text for `to_tsquery('simple', …)`.
-    public var tsquery: String { tsquery(weights: "") }
-
-    /// The same, matching titles only (the title's tokens carry weight A).
-    public var tsqueryTitles: String { tsquery(weights: ":A") }
-
-    func tsquery(weights: String) -> String {
+    public var tsquery: String {
         groups.map { group in
-            "(" + group.map { alt in "(" + alt.map { "'\($0)'" + weights }.joined(separator: " & ") + ")" }.joined(separator: " | ") + ")"
+            "(" + group.map { alt in "(" + alt.map { "'\($0)'" }.joined(separator: " & ") + ")" }.joined(separator: " | ") + ")"
         }.joined(separator: " & ")
     }
 }

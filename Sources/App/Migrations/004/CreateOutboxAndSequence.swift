@@ -40,7 +40,7 @@ struct CreateOutbox: AsyncMigration {
 }
 
 /// PostgreSQL's search table gets `seq`, the order documents were added in (broad queries list
-/// the newest first); SQLite has its rowid.
+/// the newest first), and `title`, the title's terms with their own index; SQLite has its rowid.
 struct UpdateSearchIndexAddSequence: AsyncMigration {
     func prepare(on db: Database) async throws {
         guard db.sql.dialect.name == "postgresql" else { return }
@@ -49,6 +49,7 @@ struct UpdateSearchIndexAddSequence: AsyncMigration {
 
     func revert(on db: Database) async throws {
         guard db.sql.dialect.name == "postgresql" else { return }
+        try await db.sql.raw("ALTER TABLE search_index DROP COLUMN IF EXISTS title").run()
         try await db.sql.raw("ALTER TABLE search_index DROP COLUMN IF EXISTS seq").run()
     }
 }
