@@ -147,7 +147,7 @@ public struct WorkCalendar: Sendable {
 
     /// The calendar shipped with YuGang (2023–2027).
     public static func shipped(_ region: Region) throws -> WorkCalendar {
-        guard let url = Bundle.module.url(forResource: region.rawValue == "mainland" ? "mainland" : "hong-kong", withExtension: "txt") else {
+        guard let url = Bundle.module.url(forResource: region.rawValue, withExtension: "txt") else {
             throw WorkCalendarError(line: 0, message: "the shipped calendar for \(region.rawValue) is missing")
         }
         return try WorkCalendar(region: region, parsing: String(contentsOf: url, encoding: .utf8))

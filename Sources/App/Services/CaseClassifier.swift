@@ -38,11 +38,9 @@ struct CaseClassifier: Sendable {
     /// The model of the current texts: trained again only when measures or entries changed
     /// (training tokenizes every text, which costs far more than the two counts that tell).
     static func current(on db: Database) async throws -> CaseClassifier {
-        let articles = try await Article.query(on: db)
-        let measures = try await Measure.query(on: db)
         let fingerprint = [
-            String(try await Article.query(on: db).count()), String(describing: try await articles.max(\.$updatedAt)),
-            String(try await Measure.query(on: db).count()), String(describing: try await measures.max(\.$updatedAt)),
+            String(try await Article.query(on: db).count()), String(describing: try await Article.query(on: db).max(\.$updatedAt)),
+            String(try await Measure.query(on: db).count()), String(describing: try await Measure.query(on: db).max(\.$updatedAt)),
         ].joined(separator: "|")
         if let cached = cache.withLockedValue({ $0 }), cached.0 == fingerprint { return cached.1 }
         let model = try await train(on: db)

@@ -119,8 +119,9 @@ enum CaseRecords {
         s.byMonth = counted(cases.map { String($0.receivedOn.prefix(7)) })
         var toAck: [Int] = [], toReply: [Int] = []
         var units: [String: (Int, Int)] = [:]
+        let calendars = try await WorkCalendars.calendars(on: db)
         for c in cases {
-            let calendar = try await WorkCalendars.calendar(c.holdingSide, on: db)
+            let calendar = calendars[c.holdingSide]!
             guard let received = CalendarDay(c.receivedOn) else { continue }
             if let ack = c.acknowledgedAt { toAck.append(calendar.workingDays(after: received, through: CalendarDay(ack))) }
             if let answered = c.answeredAt {

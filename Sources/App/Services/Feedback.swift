@@ -113,15 +113,13 @@ enum Feedback {
                      attachments: files)
     }
 
-    static func sha256(_ s: String) -> String { SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined() }
-
     /// Counts one submission for `key` in the current window and tells whether it is within
     /// `limit`. The counter lives in the database, so every instance shares it.
     static func withinLimit(_ key: String, limit: Int, window: Int, now: Date, on db: Database) async throws -> Bool {
         struct Count: Decodable { let count: Int }
         let start = Int64(now.timeIntervalSince1970) / Int64(window) * Int64(window)
         let row = try await db.sql.raw("""
-            INSERT INTO rate_limits (key, window_start, count) VALUES (\(bind: sha256(key)), \(bind: start), 1)
+            INSERT INTO rate_limits (key, window_start, count) VALUES (\(bind: TokenHash.of(key)), \(bind: start), 1)
             ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1 RETURNING count
             """).first(decoding: Count.self)
         return (row?.count ?? 0) <= limit

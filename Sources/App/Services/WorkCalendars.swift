@@ -5,18 +5,23 @@ import WorkCalendar
 /// The working-day calendars of both sides: the shipped data (2023–2027) with the
 /// administrators' changes (later years, corrections) from the database applied.
 enum WorkCalendars {
-    static let shipped: [Side: WorkCalendar] = {
-        // The shipped files are part of the build; a missing one is a packaging error.
-        [.cq: try! WorkCalendar.shipped(.mainland), .hk: try! WorkCalendar.shipped(.hongKong)]
-    }()
-
-    static func region(_ side: Side) -> Region { side == .cq ? .mainland : .hongKong }
+    /// The shipped files are part of the build; a missing one is a packaging error.
+    static let shipped: [Side: WorkCalendar] = Dictionary(uniqueKeysWithValues: Side.allCases.map { side in
+        (side, try! WorkCalendar.shipped(side == .cq ? .mainland : .hongKong))
+    })
 
     /// The calendar of `side`, current with the database.
     static func calendar(_ side: Side, on db: Database) async throws -> WorkCalendar {
-        let overrides = try await CalendarOverride.query(on: db).filter(\.$side == side).all()
-        return shipped[side]!.applying(overrides.compactMap { o in
-            CalendarDay(o.day).map { WorkCalendar.Exception(day: $0, kind: o.kind == "work" ? .work : .off, name: o.name) }
+        try await calendars(on: db)[side]!
+    }
+
+    /// Both sides' calendars with one query, for work over many cases.
+    static func calendars(on db: Database) async throws -> [Side: WorkCalendar] {
+        let overrides = try await CalendarOverride.query(on: db).all()
+        return Dictionary(uniqueKeysWithValues: Side.allCases.map { side in
+            (side, shipped[side]!.applying(overrides.filter { $0.side == side }.compactMap { o in
+                CalendarDay(o.day).map { WorkCalendar.Exception(day: $0, kind: o.kind == "work" ? .work : .off, name: o.name) }
+            }))
         })
     }
 }

@@ -15,9 +15,10 @@ enum CaseReminders {
         let cases = try await FeedbackCase.query(on: db).filter(\.$state !~ [.answered, .closed, .merged, .spam]).with(\.$unit).all()
         guard !cases.isEmpty else { return 0 }
         let offices = try await Unit.query(on: db).filter(\.$isLiaisonOffice == true).all()
+        let calendars = try await WorkCalendars.calendars(on: db)
         var queued = 0
         for c in cases {
-            let calendar = try await WorkCalendars.calendar(c.holdingSide, on: db)
+            let calendar = calendars[c.holdingSide]!
             let office = offices.first { $0.side == c.holdingSide }
             func send(_ what: String, _ level: Level, due: String, to units: [Unit?]) async throws {
                 var seen = Set<UUID>()
