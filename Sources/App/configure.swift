@@ -49,6 +49,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
     app.asyncCommands.use(PurgePersonalDataCommand(), as: "purge-personal-data")
     app.asyncCommands.use(WorkerCommand(), as: "worker")
+    app.asyncCommands.use(ReportCommand(), as: "report")
+    app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
 
     if FirstStart.servesOnBoot(app.environment.arguments) {
         app.lifecycle.use(FirstStart())

@@ -10,6 +10,10 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     pages.get("measures", ":number", use: portal.measure)
     pages.get("agreement", use: portal.agreement)
     app.get("styles.css", use: portal.stylesheet)
+    let reports = ReportsController(converter: converter)
+    app.get("reports", use: reports.publicList)
+    app.get("reports", ":id", use: reports.publicShow)
+    app.get("reports", ":id", "download", use: reports.publicDownload)
 
     let consultation = ConsultationController(converter: converter)
     app.get("search", use: consultation.searchPage) // not cached: the answer depends on the query
@@ -99,6 +103,14 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.get("calendars") { try await cases.calendars(req: $0) }
     officer.post("calendars", use: cases.saveCalendarDay)
     officer.post("calendars", ":id", "delete", use: cases.deleteCalendarDay)
+    officer.get("overview", use: reports.overview)
+    officer.get("reporting") { try await reports.reporting(req: $0) }
+    officer.post("reporting", use: reports.setCadence)
+    officer.get("reports") { try await reports.reports(req: $0) }
+    officer.post("reports", use: reports.create)
+    officer.get("reports", ":id", use: reports.show)
+    officer.post("reports", ":id", "approve", use: reports.approve)
+    officer.get("reports", ":id", "download", use: reports.download)
 
     // Who is calling first (401 without credentials), then the CSRF check for browser sessions.
     let writes = api.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())

@@ -17,6 +17,8 @@ enum AppError: Error, Sendable {
     case invalid(FieldErrors)
     /// Too many submissions from one address or contact in a while.
     case tooManyRequests
+    /// Something the request needs is not installed or not running here.
+    case unavailable(hant: String, hans: String, en: String)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -26,13 +28,14 @@ enum AppError: Error, Sendable {
         case .forbidden, .csrf: return .forbidden
         case .invalid: return .unprocessableEntity
         case .tooManyRequests: return .tooManyRequests
+        case .unavailable: return .serviceUnavailable
         }
     }
 
     func message(_ l: Localizer) -> String {
         switch self {
         case .notFound: return l.t("找不到這個頁面。", "找不到这个页面。", "There is no such page.")
-        case .badRequest(let hant, let hans, let en): return l.t(hant, hans, en)
+        case .badRequest(let hant, let hans, let en), .unavailable(let hant, let hans, let en): return l.t(hant, hans, en)
         case .unauthorized: return l.t("請先登入。", "请先登录。", "Please log in first.")
         case .forbidden: return l.t("你的帳戶無權進行這項操作。", "你的账户无权进行这项操作。", "Your account may not do this.")
         case .csrf: return l.t("表格已過期，請返回重新提交。", "表单已过期，请返回重新提交。", "The form has expired. Please go back and send it again.")

@@ -65,6 +65,15 @@ enum SiteURL: Equatable, Sendable {
     case officerCalendars
     case officerCaseTemplates
     case officerCalendarDelete(UUID)
+    case officerOverview
+    case officerReporting
+    case officerReports
+    case officerReport(UUID)
+    case officerReportApprove(UUID)
+    case officerReportDownload(UUID, ReportExport.Format, DisplayLanguage)
+    case reports
+    case report(UUID)
+    case reportDownload(UUID, ReportExport.Format, DisplayLanguage)
 
     var path: String {
         switch self {
@@ -131,6 +140,15 @@ enum SiteURL: Equatable, Sendable {
         case .officerCalendars: return "/officer/calendars"
         case .officerCaseTemplates: return "/officer/case-templates"
         case .officerCalendarDelete(let id): return "/officer/calendars/\(id.uuidString)/delete"
+        case .officerOverview: return "/officer/overview"
+        case .officerReporting: return "/officer/reporting"
+        case .officerReports: return "/officer/reports"
+        case .officerReport(let id): return "/officer/reports/\(id.uuidString)"
+        case .officerReportApprove(let id): return "/officer/reports/\(id.uuidString)/approve"
+        case .officerReportDownload(let id, let format, let lang): return "/officer/reports/\(id.uuidString)/download?format=\(format.rawValue)&script=\(lang.rawValue)"
+        case .reports: return "/reports"
+        case .report(let id): return "/reports/\(id.uuidString)"
+        case .reportDownload(let id, let format, let lang): return "/reports/\(id.uuidString)/download?format=\(format.rawValue)&script=\(lang.rawValue)"
         }
     }
 

@@ -14,5 +14,7 @@ enum Migrations {
         CreateFeedbackCases(),
         // 004: outbox, job leases, units' notice addresses; the search table's sequence
         CreateOutbox(), UpdateSearchIndexAddSequence(),
+        // 005: reporting cadences, notices, reports to the meeting; reply figures of cases
+        CreateReporting(),
     ]
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import WorkCalendar
 
 /// An opinion, suggestion, complaint or compliment from the public (measure 11.3), with its
 /// workflow, deadlines and the sender's personal data (kept under both sides' rules).
@@ -52,6 +53,10 @@ final class FeedbackCase: Model, @unchecked Sendable {
     @OptionalField(key: "reassign_due_on") var reassignDueOn: String?
     @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
     @OptionalField(key: "answered_at") var answeredAt: Date?
+    /// Day answered (UTC+8) and the working days it took, less those spent waiting for the
+    /// sender: the reports count them in SQL.
+    @OptionalField(key: "answered_on") var answeredOn: String?
+    @OptionalField(key: "reply_working_days") var replyWorkingDays: Int?
     @OptionalField(key: "closed_at") var closedAt: Date?
     /// While awaiting the requester the clock stops; the days paused move the reply deadline.
     @OptionalField(key: "paused_on") var pausedOn: String?
@@ -68,6 +73,12 @@ final class FeedbackCase: Model, @unchecked Sendable {
     @Children(for: \.$feedbackCase) var attachments: [CaseAttachment]
 
     init() {}
+
+    /// Records the day of the answer and the working days it took on `calendar`.
+    func setReplyFigures(answered day: CalendarDay, calendar: WorkCalendar) {
+        answeredOn = day.description
+        replyWorkingDays = CalendarDay(receivedOn).map { max(0, calendar.workingDays(after: $0, through: day) - pausedWorkingDays) }
+    }
 }
 
 /// A case's states; `CaseWorkflow` holds the transitions between them.

@@ -124,11 +124,10 @@ enum CaseRecords {
             let calendar = calendars[c.holdingSide]!
             guard let received = CalendarDay(c.receivedOn) else { continue }
             if let ack = c.acknowledgedAt { toAck.append(calendar.workingDays(after: received, through: CalendarDay(ack))) }
-            if let answered = c.answeredAt {
-                let day = CalendarDay(answered)
-                toReply.append(max(0, calendar.workingDays(after: received, through: day) - c.pausedWorkingDays))
+            if let days = c.replyWorkingDays, let answered = c.answeredOn {
+                toReply.append(days)
                 let name = c.unit?.name ?? "—"
-                let within = day.description <= c.replyDueOn ? 1 : 0
+                let within = answered <= c.replyDueOn ? 1 : 0
                 units[name] = ((units[name]?.0 ?? 0) + 1, (units[name]?.1 ?? 0) + within)
             }
         }

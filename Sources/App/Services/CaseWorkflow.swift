@@ -138,12 +138,13 @@ enum CaseWorkflow {
             message = (text, true)
         case .answer:
             requireText("請填寫回覆。", "请填写回复。", "Write the reply.")
+            let calendar = try await WorkCalendars.calendar(c.holdingSide, on: database)
             if c.state == .awaitingRequester, let paused = c.pausedOn.flatMap({ CalendarDay($0) }) {
-                let calendar = try await WorkCalendars.calendar(c.holdingSide, on: database)
                 c.pausedWorkingDays += calendar.workingDays(after: paused, through: today)
                 c.pausedOn = nil
             }
             c.answeredAt = now
+            c.setReplyFigures(answered: today, calendar: calendar)
             message = (text, true)
         case .close:
             c.closedAt = now

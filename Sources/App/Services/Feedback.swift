@@ -273,6 +273,8 @@ enum Feedback {
         c.reopenCount += 1
         c.closedAt = nil
         c.answeredAt = nil
+        c.answeredOn = nil
+        c.replyWorkingDays = nil
         c.pausedWorkingDays = 0
         c.receivedOn = CalendarDay(now).description
         try await setDeadlines(c, replyDays: config.replyDays(c.kind.rawValue), on: database)

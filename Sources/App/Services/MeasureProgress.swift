@@ -90,6 +90,16 @@ enum MeasureProgress {
         return State(status: status, percent: percent, light: dueSoon ? .amber : .green)
     }
 
+    /// One side's light: green once signed off; red when its milestone is missed or it reports
+    /// a delay; amber when its milestone falls due soon; grey before it starts; else green.
+    static func sideLight(_ side: SideState, milestones: [MilestoneState], today: String, calendar: DeadlineCalendar = CalendarDays()) -> TrafficLight {
+        if side.signedOff { return .green }
+        let daysLeft = milestones.filter { $0.doneOn == nil }.compactMap { calendar.days(from: today, to: $0.dueOn) }
+        if side.status == .delayed || daysLeft.contains(where: { $0 < 0 }) { return .red }
+        if daysLeft.contains(where: { $0 <= amberWindow }) { return .amber }
+        return side.status == .notStarted && side.percent == 0 ? .grey : .green
+    }
+
     /// Progress of a group of measures (an area, the agreement).
     struct Rollup: Equatable, Sendable, Codable {
         var measures: Int

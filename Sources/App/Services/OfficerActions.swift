@@ -187,6 +187,10 @@ enum OfficerActions {
             side.$signedOffBy.id = nil
         }
         try await side.update(on: db)
+        // The report is in: the notices chasing it are closed.
+        try await ReportNotice.query(on: db).filter(\.$kind == .report).filter(\.$resolvedAt == nil)
+            .filter(\.$unit.$id == update.$unit.id).filter(\.$measure.$id == measureID)
+            .filter(\.$period ~~ (ReportingPeriod(update.period)?.overlappingLabels ?? [update.period])).set(\.$resolvedAt, to: Date()).update()
         let after = json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
         try await audit("side.status", MeasureSide.schema, side.id, by: o, before: before, after: after, measureID: measureID, on: db)
     }
@@ -240,6 +244,7 @@ enum OfficerActions {
         milestone.doneOn = doneOn
         try await database.transaction { db in
             try await milestone.update(on: db)
+            try await ReportNotice.query(on: db).filter(\.$milestoneID == milestone.id).filter(\.$resolvedAt == nil).set(\.$resolvedAt, to: Date()).update()
             try await audit("milestone.done", Milestone.schema, milestone.id, by: o, after: json(["title": milestone.title, "doneOn": doneOn]),
                             measureID: milestone.$measure.id, on: db)
         }

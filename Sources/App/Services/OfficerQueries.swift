@@ -20,11 +20,22 @@ enum OfficerQueries {
         var createdAt: Date?
     }
 
+    /// A reminder chasing a report or a milestone.
+    struct NoticeRow: Sendable {
+        var level: ReportNotice.Level
+        var measureNumber: String
+        var period: String?
+        var milestone: PortalQueries.Named?
+        var dueOn: String
+        var unit: PortalQueries.Named?
+    }
+
     struct Dashboard: Sendable {
         var rows: [DashboardRow]
         var overdue: Int
         var dueSoon: Int
         var pending: [PendingUpdate]
+        var notices: [NoticeRow]
     }
 
     /// Liaison offices and viewers see every measure; a unit officer sees its unit's measures.
@@ -53,8 +64,15 @@ enum OfficerQueries {
                               period: $0.period, createdAt: $0.createdAt)
             }
         }
+        let notices = try await Reporting.openNotices(for: o, on: db)
+        let titles = Dictionary(uniqueKeysWithValues: try await Milestone.query(on: db).filter(\.$id ~~ notices.compactMap(\.milestoneID)).all()
+            .map { ($0.id!, PortalQueries.Named(name: $0.title, script: $0.script)) })
         return Dashboard(rows: rows, overdue: rows.filter { $0.measure.state.light == .red }.count,
-                         dueSoon: rows.filter { $0.measure.state.light == .amber }.count, pending: pending)
+                         dueSoon: rows.filter { $0.measure.state.light == .amber }.count, pending: pending,
+                         notices: notices.map { n in
+                             NoticeRow(level: n.level, measureNumber: n.measure.number, period: n.period, milestone: n.milestoneID.flatMap { titles[$0] },
+                                       dueOn: n.dueOn, unit: n.unit.map { .init(name: $0.name, script: $0.script) })
+                         })
     }
 
     struct OfficerUpdate: Sendable {

@@ -90,6 +90,9 @@ struct Worker: Sendable {
         if try await JobLease.acquire("case-reminders", holder: holder, seconds: Self.leaseSeconds, now: now, on: app.db) {
             pass.queued = try await CaseReminders.scan(today: app.clock.today, now: now, baseURL: app.config.baseURL, converter: converter, on: app.db)
         }
+        if try await JobLease.acquire("report-reminders", holder: holder, seconds: Self.leaseSeconds, now: now, on: app.db) {
+            pass.queued += try await Reporting.scan(today: app.clock.today, now: now, baseURL: app.config.baseURL, converter: converter, on: app.db)
+        }
         if try await JobLease.acquire("outbox", holder: holder, seconds: Self.leaseSeconds, now: now, on: app.db) {
             pass.delivery = try await Outbox.deliverDue(now: now, transport: transport, on: app.db)
         }
@@ -124,7 +127,7 @@ struct WorkerCommand: AsyncCommand {
         @Option(name: "interval", help: "Seconds between passes (default 15)") var interval: Double?
     }
 
-    var help: String { "Sends deadline notices and the outbox (e-mail, webhooks), and purges expired personal data." }
+    var help: String { "Sends deadline and reporting notices (催辦) and the outbox (e-mail, webhooks), and purges expired personal data." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application

@@ -37,6 +37,7 @@ struct Layout {
                             .li(.a(.href(SiteURL.search("").path), .text(l.t("搜尋", "搜索", "Search")))),
                             .li(.a(.href(SiteURL.ask.path), .text(l.t("提問", "提问", "Ask")))),
                             .li(.a(.href(SiteURL.feedback.path), .text(l.t("意見", "意见", "Feedback")))),
+                            .li(.a(.href(SiteURL.reports.path), .text(l.t("進展報告", "进展报告", "Reports")))),
                             .unwrap(officer) { o, csrf in officerNav(o, csrf) }
                         )
                     ),
@@ -68,6 +69,11 @@ struct Layout {
     private func officerNav(_ o: Officer, _ csrf: String) -> Node<HTML.ListContext> {
         .group(
             .li(.a(.href(SiteURL.officer.path), .text(l.t("工作台", "工作台", "Dashboard")))),
+            .if(Dashboards.mayView(o), .group(
+                .li(.a(.href(SiteURL.officerOverview.path), .text(l.t("總覽", "总览", "Overview")))),
+                .li(.a(.href(SiteURL.officerReports.path), .text(l.t("會議報告", "会议报告", "Meeting reports")))),
+                .li(.a(.href(SiteURL.officerReporting.path), .text(l.t("報送週期", "报送周期", "Reporting cadence"))))
+            )),
             .if(o.role == .admin, .group(
                 .li(.a(.href(SiteURL.officerUsers.path), .text(l.t("帳戶", "账户", "Accounts")))),
                 .li(.a(.href(SiteURL.officerUnits.path), .text(l.t("單位", "单位", "Units"))))

@@ -44,6 +44,7 @@ enum OfficerViews {
             .ul(.class("counts"),
                 .li(Parts.lightBadge(.red, l), .text(" \(d.overdue)")),
                 .li(Parts.lightBadge(.amber, l), .text(" \(d.dueSoon)"))),
+            ReportingViews.notices(d.notices, l),
             .if(!d.pending.isEmpty, .section(
                 .attribute(named: "aria-labelledby", value: "pending"),
                 .h2(.id("pending"), .text(l.t("待批准公開的進展", "待批准公开的进展", "Updates waiting for publication"))),

@@ -54,5 +54,33 @@ enum Stylesheet {
     button { font: inherit; padding: .3rem .8rem; }
     button.link { background: none; border: none; color: var(--accent); text-decoration: underline; padding: 0; cursor: pointer; }
     @media print { header.site nav, .skip { display: none; } a { color: inherit; text-decoration: none; } }
+    figure.chart { margin: 1.5rem 0; max-width: 100%; overflow-x: auto; }
+    figure.chart svg { max-width: 100%; height: auto; }
+    figure.chart figcaption { font-weight: 600; }
+    table.data { border-collapse: collapse; font-size: .875rem; margin: .5rem 0 1rem; }
+    table.data th, table.data td { border: 1px solid var(--line); padding: .15rem .5rem; text-align: left; }
+    table.data td.n { text-align: right; }
+    .wide { overflow-x: auto; max-width: 100%; }
+    ul.notices { list-style: none; padding: 0; } ul.notices li { padding: .25rem 0; }
+    .notice-blue { color: #0b5c8e; } .notice-yellow { color: var(--amber); } .notice-red { color: var(--red); }
+    """ + report
+
+    /// The report to the meeting: on screen inside the site, and alone (files, PDF) with print
+    /// rules for A4.
+    static let report = """
+    .report table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
+    .report th, .report td { border: 1px solid #c9d0d6; padding: .2rem .5rem; text-align: left; vertical-align: top; }
+    .report table.figures th { font-weight: normal; }
+    .report section.area { break-inside: avoid-page; }
+    .report .meta, .report .empty { color: #545f69; }
+    @media print {
+      @page { size: A4; margin: 18mm 15mm; }
+      body { font-size: 11pt; }
+      main { max-width: none; padding: 0; }
+      .report h2 { break-before: auto; break-after: avoid-page; }
+      .report table { width: 100%; }
+      .report tr { break-inside: avoid; }
+      .report-actions, footer.site, header.site { display: none; }
+    }
     """
 }

@@ -1,0 +1,128 @@
+import ChineseScript
+import Fluent
+import Vapor
+import WorkCalendar
+
+/// The overview, the reporting cadence, the reports to the meeting (made, approved, exported)
+/// and, once both sides approve, their public pages.
+struct ReportsController {
+    let converter: ScriptConverter
+
+    private func localizer(_ req: Request) -> Localizer { Localizer(req, converter: converter) }
+
+    private func viewer(_ req: Request) async throws -> Officer {
+        let o = try await req.requireOfficer()
+        guard Dashboards.mayView(o) else { throw AppError.forbidden }
+        return o
+    }
+
+    func overview(req: Request) async throws -> Response {
+        let o = try await viewer(req)
+        let d = try await Dashboards.overview(today: req.application.clock.today, converter: converter, on: req.db)
+        return Response.html(ReportingViews.overview(d, officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
+    }
+
+    func reporting(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
+        let o = try await viewer(req)
+        guard let today = CalendarDay(req.application.clock.today) else { throw AppError.notFound }
+        let owed = try await Reporting.obligations(today: today, on: req.db)
+            .filter { $0.level != nil && (o.role != .liaison || $0.side == o.side) }
+            .sorted { ($1.level!, $0.dueOn) < ($0.level!, $1.dueOn) }
+        let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: localizer(req))
+        return Response.html(ReportingViews.reporting(rules: try await Reporting.rules(on: req.db), owed: owed, officer: o, form: form),
+                             status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
+    }
+
+    func setCadence(req: Request) async throws -> Response {
+        let o = try await viewer(req)
+        let f = req.formFields
+        guard let side = f["side"].flatMap(Side.init(rawValue:)) else { throw AppError.badRequest(hant: "請選擇一方。", hans: "请选择一方。", en: "Choose a side.") }
+        do {
+            try await Reporting.setCadence(side: side, frequency: f["frequency"], dueDay: f["dueDay"], remindDays: f["remindDays"],
+                                           escalateDays: f["escalateDays"], startsOn: f["startsOn"], by: o, on: req.db)
+        } catch AppError.invalid(let errors) {
+            return try await reporting(req: req, errors: errors, values: f)
+        }
+        return req.redirect(to: SiteURL.officerReporting.path, redirectType: .normal)
+    }
+
+    func reports(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
+        let o = try await viewer(req)
+        let list = try await MeetingReport.query(on: req.db).sort(\.$asOf, .descending).sort(\.$createdAt, .descending).all()
+        let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: localizer(req))
+        return Response.html(ReportingViews.reports(list, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
+    }
+
+    func create(req: Request) async throws -> Response {
+        let o = try await viewer(req)
+        let f = req.formFields
+        do {
+            let report = try await MeetingReports.create(asOf: f["asOf"], since: f["since"], by: o, now: req.application.clock.now(),
+                                                         converter: converter, on: req.db)
+            return req.redirect(to: SiteURL.officerReport(report.id!).path, redirectType: .normal)
+        } catch AppError.invalid(let errors) {
+            return try await reports(req: req, errors: errors, values: f)
+        }
+    }
+
+    private func record(_ req: Request, published: Bool) async throws -> MeetingReport {
+        guard let id = req.parameters.get("id", as: UUID.self), let report = try await MeetingReport.find(id, on: req.db),
+              !published || report.publishedAt != nil else { throw AppError.notFound }
+        return report
+    }
+
+    func show(req: Request) async throws -> Response {
+        let o = try await viewer(req)
+        let report = try await record(req, published: false)
+        let html = ReportingViews.report(report, try MeetingReports.content(of: report), officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))
+        return Response.html(html).noStore()
+    }
+
+    func approve(req: Request) async throws -> Response {
+        let o = try await viewer(req)
+        let report = try await MeetingReports.approve(try await record(req, published: false).requireID(), by: o, now: req.application.clock.now(), on: req.db)
+        return req.redirect(to: SiteURL.officerReport(report.id!).path, redirectType: .normal)
+    }
+
+    func download(req: Request) async throws -> Response {
+        _ = try await viewer(req)
+        return try await file(req, try await record(req, published: false)).noStore()
+    }
+
+    func publicList(req: Request) async throws -> Response {
+        let list = try await MeetingReport.query(on: req.db).filter(\.$publishedAt != nil).sort(\.$asOf, .descending).all()
+        return Response.html(ReportingViews.publicReports(list, localizer(req)))
+    }
+
+    func publicShow(req: Request) async throws -> Response {
+        let report = try await record(req, published: true)
+        return Response.html(ReportingViews.publicReport(report, try MeetingReports.content(of: report), localizer(req)))
+    }
+
+    func publicDownload(req: Request) async throws -> Response {
+        try await file(req, try await record(req, published: true))
+    }
+
+    /// `?format=html|csv|json|xlsx|pdf&script=hant|hans`.
+    private func file(_ req: Request, _ report: MeetingReport) async throws -> Response {
+        guard let format = ReportExport.Format(rawValue: req.query[String.self, at: "format"] ?? "html"),
+              let language = ReportExport.language(script: req.query[String.self, at: "script"]), language != .en else {
+            throw AppError.badRequest(hant: "格式須為 html、csv、json、xlsx 或 pdf，字體須為 hant 或 hans。", hans: "格式须为 html、csv、json、xlsx 或 pdf，字体须为 hant 或 hans。",
+                                      en: "The format must be html, csv, json, xlsx or pdf, and the script hant or hans.")
+        }
+        let content = try MeetingReports.content(of: report)
+        let l = Localizer(language: language, converter: converter)
+        let data: Data
+        do {
+            data = try await req.application.threadPool.runIfActive { try ReportExport.render(content, as: format, l) }
+        } catch let e as ReportExport.Unavailable {
+            req.logger.warning("report export: \(e.description)")
+            throw AppError.unavailable(hant: "此伺服器未能製作 PDF（需要 Chromium）。請下載 HTML 版本後列印。", hans: "此服务器未能制作 PDF（需要 Chromium）。请下载 HTML 版本后打印。",
+                                       en: "This server cannot make PDF files (it needs Chromium). Download the HTML version and print it.")
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: format.mediaType)
+        if format != .html { headers.contentDisposition = .init(.attachment, filename: ReportExport.filename(content, format, l)) }
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

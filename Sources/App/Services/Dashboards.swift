@@ -1,0 +1,79 @@
+import ChineseScript
+import Fluent
+import Foundation
+import WorkCalendar
+
+/// The figures of the liaison offices' overview: plain values the charts and their tables
+/// are drawn from.
+enum Dashboards {
+    struct AreaSides: Sendable {
+        var number: Int
+        var title: String
+        var script: String
+        var status: [Side: [SideStatus: Int]]
+        var light: [Side: [TrafficLight: Int]]
+    }
+
+    struct UnitOverdue: Sendable {
+        var unit: PortalQueries.Named
+        var side: Side
+        var yellow: Int
+        var red: Int
+    }
+
+    struct Overview: Sendable {
+        var today: String
+        var areas: [AreaSides]
+        /// Measures completed by the end of each month, from the signing on.
+        var completedByMonth: [(month: String, total: Int)]
+        var overdue: [UnitOverdue]
+        /// The last twelve months.
+        var feedback: ReportContent.FeedbackFigures
+    }
+
+    /// Who sees the overview: the liaison offices, admins and viewers.
+    static func mayView(_ o: Officer) -> Bool { o.role != .unitOfficer }
+
+    static func overview(today raw: String, converter: ScriptConverter, on db: Database) async throws -> Overview {
+        guard let today = CalendarDay(raw) else { throw AppError.notFound }
+        let overview = try await PortalQueries.overview(on: db, today: raw)
+        let ids = overview.areas.flatMap(\.measures).map(\.id)
+        let milestones = Dictionary(grouping: ids.isEmpty ? [] : try await Milestone.query(on: db).filter(\.$measure.$id ~~ ids).all()) {
+            "\($0.$measure.id):\($0.side)"
+        }
+        let calendars = try await WorkCalendars.calendars(on: db)
+        var areas: [AreaSides] = []
+        var completions: [CalendarDay] = []
+        for area in overview.areas {
+            var row = AreaSides(number: area.number, title: area.title, script: overview.agreement.script, status: [:], light: [:])
+            for m in area.measures {
+                for info in m.sides {
+                    row.status[info.side, default: [:]][info.status, default: 0] += 1
+                    let own = (milestones["\(m.id):\(info.side)"] ?? []).map { MeasureProgress.MilestoneState(dueOn: $0.dueOn, doneOn: $0.doneOn) }
+                    let light = MeasureProgress.sideLight(.init(status: info.status, percent: info.percent, signedOff: info.signedOffAt != nil),
+                                                          milestones: own, today: raw, calendar: calendars[info.side]!)
+                    row.light[info.side, default: [:]][light, default: 0] += 1
+                }
+                if m.state.status == .completed, let last = m.sides.compactMap(\.signedOffAt).max() { completions.append(CalendarDay(last)) }
+            }
+            areas.append(row)
+        }
+        var months: [(String, Int)] = []
+        var month = ReportingPeriod.containing(overview.agreement.signedOn.flatMap { CalendarDay($0) } ?? today, .monthly)
+        while month.firstDay <= today {
+            months.append((month.label, completions.filter { $0 <= month.lastDay }.count))
+            month = month.next
+        }
+        var overdue: [UUID: UnitOverdue] = [:]
+        for o in try await Reporting.obligations(today: today, on: db) where o.level == .yellow || o.level == .red {
+            var row = overdue[o.unit.id!] ?? UnitOverdue(unit: .init(name: o.unit.name, script: o.unit.script), side: o.side, yellow: 0, red: 0)
+            if o.level == .red { row.red += 1 } else { row.yellow += 1 }
+            overdue[o.unit.id!] = row
+        }
+        let feedback = try await MeetingReports.feedbackFigures(after: today.adding(days: -365).description, through: raw, themes: false,
+                                                                fold: { $0 }, on: db)
+        return Overview(today: raw, areas: areas, completedByMonth: months,
+                        overdue: overdue.values.sorted { ($1.red, $1.yellow, $0.unit.name) < ($0.red, $0.yellow, $1.unit.name) },
+                        feedback: feedback.overall)
+    }
+}

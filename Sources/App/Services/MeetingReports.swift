@@ -1,0 +1,533 @@
+import ChineseScript
+import Fluent
+import Foundation
+import SQLKit
+import WorkCalendar
+
+/// What the report to the next meeting says, as of a day: plain values, frozen as JSON in a
+/// `MeetingReport` and rendered from there (HTML, CSV, JSON, XLSX, PDF) in either script.
+/// Texts keep the script they were written in; rendering converts them.
+struct ReportContent: Codable, Sendable, Equatable {
+    struct Text: Codable, Sendable, Equatable {
+        var text: String
+        var script: String
+    }
+
+    struct Counts: Codable, Sendable, Equatable {
+        var measures = 0, completed = 0, inProgress = 0, ongoing = 0, notStarted = 0, delayed = 0
+        var percent = 0
+        var red = 0, amber = 0, green = 0, grey = 0
+    }
+
+    struct Narrative: Codable, Sendable, Equatable {
+        var measure: String
+        var side: Side
+        var unit: Text
+        var period: String
+        var status: SideStatus
+        var percent: Int
+        var text: Text
+    }
+
+    struct TermCount: Codable, Sendable, Equatable {
+        var term: String
+        var count: Int
+    }
+
+    struct AreaFeedback: Codable, Sendable, Equatable {
+        var received = 0
+        var answered = 0
+        var byKind: [String: Int] = [:]
+        /// The measures its cases were linked to most, with their counts.
+        var measures: [TermCount] = []
+        /// Words that recur in the subjects of its cases (in at least three of the latest
+        /// `MeetingReports.themeCases` cases of the period).
+        var terms: [TermCount] = []
+    }
+
+    struct AreaSection: Codable, Sendable, Equatable {
+        var number: Int
+        var title: Text
+        var counts: Counts
+        var narratives: [Narrative]
+        var feedback: AreaFeedback
+    }
+
+    struct MeasureLine: Codable, Sendable, Equatable {
+        var number: String
+        var text: Text
+        var status: SideStatus
+        var percent: Int
+        var light: TrafficLight
+        var cq: SideStatus
+        var hk: SideStatus
+        /// The day both sides had signed off.
+        var completedOn: String?
+    }
+
+    struct Reason: Codable, Sendable, Equatable {
+        enum Kind: String, Codable, Sendable { case milestoneMissed = "milestone_missed", reportedDelay = "reported_delay" }
+        var kind: Kind
+        var side: Side
+        /// The milestone's title, or the side's latest public explanation.
+        var text: Text?
+        var dueOn: String?
+    }
+
+    struct Delay: Codable, Sendable, Equatable {
+        var number: String
+        var text: Text
+        var reasons: [Reason]
+    }
+
+    struct Change: Codable, Sendable, Equatable {
+        /// side.status, signoff, signoff.revoke, milestone.add, milestone.done
+        var kind: String
+        var on: String
+        var measure: String
+        var side: Side?
+        var before: String?
+        var after: String?
+        var title: Text?
+    }
+
+    struct MonthCount: Codable, Sendable, Equatable {
+        var month: String
+        var count: Int
+    }
+
+    struct FeedbackFigures: Codable, Sendable, Equatable {
+        var received = 0
+        var answered = 0
+        var medianDaysToReply: Double?
+        var answeredWithinDeadline = 0
+        var byMonth: [MonthCount] = []
+    }
+
+    var version = 1
+    var asOf: String
+    var since: String
+    var generatedAt: Date
+    var agreementTitle: Text
+    var meeting: String?
+    var signedOn: String?
+    var headline: Counts
+    var milestonesDone = 0
+    var milestonesMissed = 0
+    var updatesInPeriod = 0
+    var areas: [AreaSection]
+    var completed: [MeasureLine]
+    var delayed: [Delay]
+    var measures: [MeasureLine]
+    var changes: [Change]
+    var feedback: FeedbackFigures
+}
+
+/// Builds reports from the records as they stood on a day, freezes them, and takes the two
+/// liaison offices' approvals.
+enum MeetingReports {
+    /// The instant a day ends in Chongqing and Hong Kong (UTC+8).
+    static func endOfDay(_ day: CalendarDay) -> Date {
+        CalendarDays.date(day.description)!.addingTimeInterval(86_400 - 8 * 3600)
+    }
+
+    /// The report as of the end of `asOf`, covering what changed after `since` (default: the
+    /// date of the latest earlier report, else the signing of the agreement).
+    static func build(asOf: CalendarDay, since: CalendarDay? = nil, now: Date, converter: ScriptConverter, on db: Database) async throws -> ReportContent {
+        let agreement = try await PortalQueries.currentAgreement(on: db)
+        let agreementID = try agreement.requireID()
+        let signed = agreement.signedOn.flatMap { CalendarDay($0) } ?? asOf
+        var start = signed
+        if let since { start = since } else if let previous = try await MeetingReport.query(on: db).filter(\.$agreement.$id == agreementID)
+            .filter(\.$asOf < asOf.description).sort(\.$asOf, .descending).first(), let day = CalendarDay(previous.asOf) {
+            start = day
+        }
+        let cutoff = endOfDay(asOf), startCutoff = endOfDay(start)
+        let areas = try await Area.query(on: db).filter(\.$agreement.$id == agreementID).sort(\.$number).all()
+        let measures = try await Measure.query(on: db).filter(\.$agreement.$id == agreementID).filter(\.$removedInRevision == nil)
+            .sort(\.$areaNumber).sort(\.$itemNumber).all()
+        let measureIDs = measures.compactMap(\.id)
+        let number = Dictionary(uniqueKeysWithValues: measures.map { ($0.id!, $0.number) })
+        let sideRows = try await MeasureSide.query(on: db).filter(\.$measure.$id ~~ measureIDs).all()
+        let sideOf = Dictionary(uniqueKeysWithValues: sideRows.map { ($0.id!, ($0.$measure.id, $0.side)) })
+
+        // Each side's status, percent and sign-off as the audit trail had them at the cutoff.
+        struct Latest: Decodable { let entity_id: UUID; let action: String; let after: String?; let at: Date }
+        let latest = try await db.sql.raw("""
+            SELECT entity_id, action, after, at FROM (
+              SELECT entity_id, action, after, at, ROW_NUMBER() OVER (PARTITION BY entity_id, action ORDER BY at DESC) AS rn
+              FROM audit_events WHERE entity = \(bind: MeasureSide.schema) AND action IN ('side.status', 'signoff', 'signoff.revoke')
+                AND at < \(bind: cutoff)) ranked
+            WHERE rn = 1
+            """).all(decoding: Latest.self)
+        struct SideAt { var status = SideStatus.notStarted, percent = 0, signedOff: Date? = nil }
+        var sides: [UUID: [Side: SideAt]] = [:]
+        for (entity, events) in Dictionary(grouping: latest, by: \.entity_id) {
+            guard let (measureID, side) = sideOf[entity] else { continue }
+            var state = SideAt()
+            if let status = events.first(where: { $0.action == "side.status" }), let after = decode(status.after) {
+                state.status = SideStatus(rawValue: after["status"] ?? "") ?? .notStarted
+                state.percent = Int(after["percent"] ?? "") ?? 0
+            }
+            let last = events.max { $0.at < $1.at }!
+            let signedOff = last.action == "signoff" || (last.action == "side.status" && decode(last.after)?["signedOff"] == "true")
+            state.signedOff = signedOff ? events.first { $0.action == "signoff" }?.at : nil
+            sides[measureID, default: [:]][side] = state
+        }
+
+        let milestones = try await Milestone.query(on: db).filter(\.$measure.$id ~~ measureIDs).filter(\.$createdAt < cutoff).all()
+        let milestonesByMeasure = Dictionary(grouping: milestones, by: \.$measure.id)
+        let narratives = try await latestPublicUpdates(before: cutoff, on: db)
+
+        var content = ReportContent(
+            asOf: asOf.description, since: start.description, generatedAt: now,
+            agreementTitle: .init(text: agreement.title, script: agreement.script), meeting: agreement.meeting, signedOn: agreement.signedOn,
+            headline: .init(), areas: [], completed: [], delayed: [], measures: [], changes: [], feedback: .init())
+        var lines: [ReportContent.MeasureLine] = []
+        for m in measures {
+            let id = m.id!
+            let cq = sides[id]?[.cq] ?? SideAt(), hk = sides[id]?[.hk] ?? SideAt()
+            let own = (milestonesByMeasure[id] ?? []).map { MeasureProgress.MilestoneState(dueOn: $0.dueOn, doneOn: $0.doneOn.flatMap { $0 <= asOf.description ? $0 : nil }) }
+            let state = MeasureProgress.evaluate(cq: .init(status: cq.status, percent: cq.percent, signedOff: cq.signedOff != nil),
+                                                 hk: .init(status: hk.status, percent: hk.percent, signedOff: hk.signedOff != nil),
+                                                 milestones: own, today: asOf.description)
+            let completedOn = state.status == .completed ? [cq.signedOff!, hk.signedOff!].max().map { CalendarDay($0).description } : nil
+            let line = ReportContent.MeasureLine(number: m.number, text: .init(text: m.text, script: agreement.script), status: state.status,
+                                                 percent: state.percent, light: state.light, cq: cq.status, hk: hk.status, completedOn: completedOn)
+            lines.append(line)
+            for milestone in milestonesByMeasure[id] ?? [] {
+                if let done = milestone.doneOn, done <= asOf.description { content.milestonesDone += 1 }
+                else if milestone.dueOn < asOf.description { content.milestonesMissed += 1 }
+            }
+            if state.status == .delayed {
+                var reasons: [ReportContent.Reason] = []
+                for milestone in (milestonesByMeasure[id] ?? []).sorted(by: { $0.dueOn < $1.dueOn })
+                where milestone.dueOn < asOf.description && !(milestone.doneOn.map { $0 <= asOf.description } ?? false) {
+                    reasons.append(.init(kind: .milestoneMissed, side: milestone.side, text: .init(text: milestone.title, script: milestone.script), dueOn: milestone.dueOn))
+                }
+                for (side, s) in [(Side.cq, cq), (.hk, hk)] where s.status == .delayed {
+                    let explanation = narratives[id]?[side]
+                    reasons.append(.init(kind: .reportedDelay, side: side, text: explanation?.text, dueOn: nil))
+                }
+                content.delayed.append(.init(number: m.number, text: line.text, reasons: reasons))
+            }
+        }
+        content.measures = lines
+        content.completed = lines.filter { $0.status == .completed }
+        content.headline = counts(lines)
+        content.updatesInPeriod = try await db.sql.raw("""
+            SELECT COUNT(*) AS n FROM progress_updates
+            WHERE visibility <> 'draft' AND created_at >= \(bind: startCutoff) AND created_at < \(bind: cutoff)
+            """).first(decoding: CountRow.self)?.n ?? 0
+        content.changes = try await changes(from: startCutoff, to: cutoff, number: number, sideOf: sideOf, on: db)
+
+        let feedback = try await feedbackFigures(after: start.description, through: asOf.description,
+                                                 fold: { (try? converter.toTraditional($0)) ?? $0 }, on: db)
+        content.feedback = feedback.overall
+        let byArea = Dictionary(grouping: lines, by: { Int($0.number.split(separator: ".")[0])! })
+        content.areas = areas.map { area in
+            let own = byArea[area.number] ?? []
+            let texts = measures.filter { $0.areaNumber == area.number }.flatMap { m in
+                Side.allCases.compactMap { narratives[m.id!]?[$0] }
+            }
+            return ReportContent.AreaSection(number: area.number, title: .init(text: area.title, script: agreement.script), counts: counts(own),
+                                             narratives: texts, feedback: feedback.byArea[area.number] ?? .init())
+        }
+        return content
+    }
+
+    struct CountRow: Decodable { let n: Int }
+
+    static func decode(_ json: String?) -> [String: String]? {
+        json.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+    }
+
+    static func counts(_ lines: [ReportContent.MeasureLine]) -> ReportContent.Counts {
+        var c = ReportContent.Counts()
+        c.measures = lines.count
+        for l in lines {
+            switch l.status {
+            case .completed: c.completed += 1
+            case .inProgress: c.inProgress += 1
+            case .ongoing: c.ongoing += 1
+            case .notStarted: c.notStarted += 1
+            case .delayed: c.delayed += 1
+            }
+            switch l.light {
+            case .red: c.red += 1
+            case .amber: c.amber += 1
+            case .green: c.green += 1
+            case .grey: c.grey += 1
+            }
+        }
+        c.percent = lines.isEmpty ? 0 : Int((Double(lines.map(\.percent).reduce(0, +)) / Double(lines.count)).rounded())
+        return c
+    }
+
+    /// Per measure and side, the latest update made public before `cutoff`.
+    static func latestPublicUpdates(before cutoff: Date, on db: Database) async throws -> [UUID: [Side: ReportContent.Narrative]] {
+        struct Row: Decodable {
+            let measure_id: UUID, side: String, period: String, status: String, percent: Int, narrative: String, script: String
+            let unit_name: String, unit_script: String, area_number: Int, item_number: Int
+        }
+        let rows = try await db.sql.raw("""
+            SELECT r.measure_id, r.side, r.period, r.status, r.percent, r.narrative, r.script,
+                   u.name AS unit_name, u.script AS unit_script, m.area_number, m.item_number
+            FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.measure_id, p.side ORDER BY p.created_at DESC) AS rn
+                  FROM progress_updates p WHERE p.visibility = 'public' AND p.approved_at < \(bind: cutoff)) r
+            JOIN units u ON u.id = r.unit_id JOIN measures m ON m.id = r.measure_id
+            WHERE r.rn = 1
+            """).all(decoding: Row.self)
+        var result: [UUID: [Side: ReportContent.Narrative]] = [:]
+        for r in rows {
+            guard let side = Side(rawValue: r.side) else { continue }
+            result[r.measure_id, default: [:]][side] = .init(
+                measure: "\(r.area_number).\(r.item_number)", side: side, unit: .init(text: r.unit_name, script: r.unit_script), period: r.period,
+                status: SideStatus(rawValue: r.status) ?? .inProgress, percent: r.percent, text: .init(text: r.narrative, script: r.script))
+        }
+        return result
+    }
+
+    /// Status changes, sign-offs and milestones added or done between the two instants.
+    static func changes(from start: Date, to end: Date, number: [UUID: String], sideOf: [UUID: (UUID, Side)],
+                        on db: Database) async throws -> [ReportContent.Change] {
+        struct Row: Decodable { let action: String; let entity_id: UUID?; let measure_id: UUID?; let before: String?; let after: String?; let at: Date }
+        let rows = try await db.sql.raw("""
+            SELECT action, entity_id, measure_id, before, after, at FROM audit_events
+            WHERE entity IN (\(bind: MeasureSide.schema), \(bind: Milestone.schema))
+              AND action IN ('side.status', 'signoff', 'signoff.revoke', 'milestone.add', 'milestone.done')
+              AND at >= \(bind: start) AND at < \(bind: end)
+            ORDER BY at
+            """).all(decoding: Row.self)
+        let titles = Dictionary(uniqueKeysWithValues: try await Milestone.query(on: db)
+            .filter(\.$id ~~ rows.filter { $0.action.hasPrefix("milestone") }.compactMap(\.entity_id)).all().map { ($0.id!, $0) })
+        return rows.compactMap { r in
+            guard let measureID = r.measure_id, let measure = number[measureID] else { return nil }
+            let day = CalendarDay(r.at).description
+            switch r.action {
+            case "side.status":
+                let before = decode(r.before)?["status"], after = decode(r.after)?["status"]
+                guard before != after else { return nil }
+                return .init(kind: r.action, on: day, measure: measure, side: r.entity_id.flatMap { sideOf[$0]?.1 }, before: before, after: after)
+            case "signoff", "signoff.revoke":
+                return .init(kind: r.action, on: day, measure: measure, side: r.entity_id.flatMap { sideOf[$0]?.1 })
+            default:
+                let milestone = r.entity_id.flatMap { titles[$0] }
+                return .init(kind: r.action, on: day, measure: measure, side: milestone?.side, after: milestone?.dueOn,
+                             title: milestone.map { .init(text: $0.title, script: $0.script) })
+            }
+        }
+    }
+
+    /// Cases received and answered in (after, through], in SQL: counts by area, kind and
+    /// month, the median working days to reply, the share answered by the deadline, the
+    /// measures linked most and the words that recur in subjects.
+    static func feedbackFigures(after: String, through: String, themes: Bool = true, fold: (String) -> String, on db: Database) async throws -> (overall: ReportContent.FeedbackFigures, byArea: [Int: ReportContent.AreaFeedback]) {
+        var overall = ReportContent.FeedbackFigures()
+        var byArea: [Int: ReportContent.AreaFeedback] = [:]
+        let received = SQLQueryString("received_on > \(bind: after) AND received_on <= \(bind: through) AND state NOT IN ('spam', 'merged')")
+        struct KindRow: Decodable { let area_number: Int?; let kind: String; let n: Int }
+        for r in try await db.sql.raw("SELECT area_number, kind, COUNT(*) AS n FROM feedback_cases WHERE \(received) GROUP BY area_number, kind")
+            .all(decoding: KindRow.self) {
+            overall.received += r.n
+            guard let area = r.area_number else { continue }
+            byArea[area, default: .init()].received += r.n
+            byArea[area, default: .init()].byKind[r.kind, default: 0] += r.n
+        }
+        struct MonthRow: Decodable { let month: String; let n: Int }
+        overall.byMonth = try await db.sql.raw("""
+            SELECT substr(received_on, 1, 7) AS month, COUNT(*) AS n FROM feedback_cases WHERE \(received) GROUP BY substr(received_on, 1, 7) ORDER BY 1
+            """).all(decoding: MonthRow.self).map { .init(month: $0.month, count: $0.n) }
+        struct ReplyRow: Decodable { let area_number: Int?; let days: Int?; let within: Int; let n: Int }
+        var days: [Int: Int] = [:]
+        for r in try await db.sql.raw("""
+            SELECT area_number, reply_working_days AS days, CASE WHEN answered_on <= reply_due_on THEN 1 ELSE 0 END AS within, COUNT(*) AS n
+            FROM feedback_cases WHERE answered_on > \(bind: after) AND answered_on <= \(bind: through)
+            GROUP BY area_number, reply_working_days, CASE WHEN answered_on <= reply_due_on THEN 1 ELSE 0 END
+            """).all(decoding: ReplyRow.self) {
+            overall.answered += r.n
+            overall.answeredWithinDeadline += r.within * r.n
+            if let d = r.days { days[d, default: 0] += r.n }
+            if let area = r.area_number { byArea[area, default: .init()].answered += r.n }
+        }
+        overall.medianDaysToReply = median(of: days)
+        struct LinkRow: Decodable { let area_number: Int; let item_number: Int; let n: Int }
+        for r in try await db.sql.raw("""
+            SELECT m.area_number, m.item_number, COUNT(*) AS n FROM case_measures cm
+            JOIN measures m ON m.id = cm.measure_id JOIN feedback_cases c ON c.id = cm.case_id
+            WHERE c.received_on > \(bind: after) AND c.received_on <= \(bind: through) AND c.state NOT IN ('spam', 'merged')
+            GROUP BY m.area_number, m.item_number ORDER BY n DESC, m.area_number, m.item_number
+            """).all(decoding: LinkRow.self) where (byArea[r.area_number]?.measures.count ?? 0) < 3 {
+            byArea[r.area_number, default: .init()].measures.append(.init(term: "\(r.area_number).\(r.item_number)", count: r.n))
+        }
+        guard themes else { return (overall, byArea) }
+        // Recurring words, from the latest cases of the period (at most `themeCases`).
+        struct SubjectRow: Decodable { let area_number: Int; let subject: String }
+        var terms: [Int: [String: Int]] = [:]
+        for r in try await db.sql.raw("""
+            SELECT area_number, subject FROM feedback_cases WHERE \(received) AND area_number IS NOT NULL
+            ORDER BY received_on DESC LIMIT \(unsafeRaw: String(themeCases))
+            """).all(decoding: SubjectRow.self) {
+            for term in ThemeTerms.terms(in: r.subject) { terms[r.area_number, default: [:]][term, default: 0] += 1 }
+        }
+        for (area, counts) in terms { byArea[area, default: .init()].terms = ThemeTerms.leading(counts, fold: fold) }
+        return (overall, byArea)
+    }
+
+    /// Recurring words are counted over at most this many of the period's latest cases.
+    static let themeCases = 10_000
+
+    /// The median of values given as value → how many.
+    static func median(of histogram: [Int: Int]) -> Double? {
+        let total = histogram.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        let sorted = histogram.sorted { $0.key < $1.key }
+        func value(at index: Int) -> Int {
+            var seen = 0
+            for (v, n) in sorted { seen += n; if index < seen { return v } }
+            return sorted.last!.key
+        }
+        return total % 2 == 1 ? Double(value(at: total / 2)) : Double(value(at: total / 2 - 1) + value(at: total / 2)) / 2
+    }
+
+    // MARK: Frozen reports and approvals
+
+    static func hash(_ content: String) -> String { TokenHash.of(content) }
+
+    static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .iso8601
+        return e
+    }
+
+    static func decoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }
+
+    /// A liaison office (or an admin) freezes the report as of a day.
+    static func create(asOf raw: String?, since rawSince: String?, by o: Officer, now: Date, converter: ScriptConverter, on database: Database) async throws -> MeetingReport {
+        guard o.role == .liaison || o.role == .admin else { throw AppError.forbidden }
+        var errors = FieldErrors()
+        let asOf = CalendarDay((raw ?? "").trimmingCharacters(in: .whitespaces))
+        if asOf == nil || asOf! > CalendarDay(now) {
+            errors.add("asOf", "截至日期須為今日或以前的有效日期（YYYY-MM-DD）。", "截至日期须为今日或以前的有效日期（YYYY-MM-DD）。",
+                       "The as-of date must be a real date (YYYY-MM-DD), today or earlier.")
+        }
+        let sinceText = (rawSince ?? "").trimmingCharacters(in: .whitespaces)
+        let since = sinceText.isEmpty ? nil : CalendarDay(sinceText)
+        if !sinceText.isEmpty && (since == nil || asOf.map { since! >= $0 } == true) {
+            errors.add("since", "「自」日期須為截至日期以前的有效日期。", "“自”日期须为截至日期以前的有效日期。", "The since date must be a real date before the as-of date.")
+        }
+        try errors.throwIfAny()
+        let content = try await build(asOf: asOf!, since: since, now: now, converter: converter, on: database)
+        let json = String(decoding: try encoder().encode(content), as: UTF8.self)
+        let report = MeetingReport()
+        report.$agreement.id = try await PortalQueries.currentAgreement(on: database).requireID()
+        report.asOf = content.asOf
+        report.since = content.since
+        report.content = json
+        report.contentHash = hash(json)
+        report.$createdBy.id = o.id
+        try await database.transaction { db in
+            try await report.create(on: db)
+            try await OfficerActions.audit("report.create", MeetingReport.schema, report.id, by: o,
+                                           after: OfficerActions.json(["asOf": content.asOf, "since": content.since, "hash": report.contentHash]), measureID: nil, on: db)
+        }
+        return report
+    }
+
+    static func content(of report: MeetingReport) throws -> ReportContent {
+        try decoder().decode(ReportContent.self, from: Data(report.content.utf8))
+    }
+
+    /// The liaison office of its side approves the frozen text; with both approvals the report
+    /// is published. Each approval is audited with the hash of what was approved.
+    static func approve(_ id: UUID, by o: Officer, now: Date, on database: Database) async throws -> MeetingReport {
+        guard let report = try await MeetingReport.find(id, on: database) else { throw AppError.notFound }
+        guard o.role == .liaison, let side = o.side else { throw AppError.forbidden }
+        guard report.approvedAt(side) == nil else { return report }
+        guard hash(report.content) == report.contentHash else {
+            throw AppError.badRequest(hant: "報告內容與其雜湊值不符，不能批准。", hans: "报告内容与其哈希值不符，不能批准。",
+                                      en: "The report's content does not match its hash; it cannot be approved.")
+        }
+        if side == .cq {
+            report.$cqApprovedBy.id = o.id
+            report.cqApprovedAt = now
+        } else {
+            report.$hkApprovedBy.id = o.id
+            report.hkApprovedAt = now
+        }
+        let publish = report.cqApprovedAt != nil && report.hkApprovedAt != nil
+        if publish { report.publishedAt = now }
+        try await database.transaction { db in
+            try await report.update(on: db)
+            try await OfficerActions.audit("report.approve", MeetingReport.schema, report.id, by: o,
+                                           after: OfficerActions.json(["side": side.rawValue, "hash": report.contentHash]), measureID: nil, on: db)
+            if publish {
+                try await OfficerActions.audit("report.publish", MeetingReport.schema, report.id, by: o,
+                                               after: OfficerActions.json(["hash": report.contentHash]), measureID: nil, on: db)
+            }
+        }
+        return report
+    }
+}
+
+/// Words for the feedback themes: the two- to four-character runs of Han characters that recur
+/// in subjects, without the ones holding a grammar word, generic feedback words, and shorter
+/// runs that only ever occur inside a longer one (跨境 and 貿易 inside 跨境貿易). Candidates are
+/// at most four characters; longer words are joined back from their overlapping pieces.
+enum ThemeTerms {
+    static let skipped: Set<Character> = Set("的了在是我你他她們们有和與与及或請请問问關关於于為为這这那個个也都就要會会可以能對对嗎吗呢吧啊很")
+    static let generic: Set<String> = ["意見", "意见", "建議", "建议", "投訴", "投诉", "查詢", "查询", "讚賞", "赞赏", "希望", "市民", "感謝", "感谢"]
+
+    /// The distinct candidate words of one text.
+    static func terms(in text: String) -> Set<String> {
+        var result = Set<String>()
+        var run: [Character] = []
+        func flush() {
+            for length in 2...4 where run.count >= length {
+                for i in 0...(run.count - length) {
+                    let word = run[i..<(i + length)]
+                    if !word.contains(where: skipped.contains) { result.insert(String(word)) }
+                }
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        for ch in text {
+            if let s = ch.unicodeScalars.first, (0x4E00...0x9FFF).contains(s.value) { run.append(ch) } else { flush() }
+        }
+        flush()
+        return result
+    }
+
+    /// The `limit` words counted in the most cases (at least `minimum`), folded into one script.
+    static func leading(_ counts: [String: Int], limit: Int = 5, minimum: Int = 3, fold: (String) -> String) -> [ReportContent.TermCount] {
+        let candidates = counts.filter { $0.value >= minimum }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(300)
+        // A word is kept unless a longer candidate holding it occurs (nearly) as often.
+        let kept = candidates.filter { word in
+            !candidates.contains { $0.key.count > word.key.count && $0.key.contains(word.key) && Double($0.value) >= Double(word.value) * 0.8 }
+        }
+        // Four-character pieces of a longer word that overlap with the same count are joined
+        // back (人民幣結 + 民幣結算 → 人民幣結算).
+        var words = kept.map { ($0.key, $0.value) }
+        var joined = true
+        while joined {
+            joined = false
+            outer: for i in words.indices {
+                for j in words.indices where i != j && words[i].1 == words[j].1 && words[i].0.count >= 4 && words[j].0.count >= 4
+                    && words[i].0.suffix(3) == words[j].0.prefix(3) {
+                    words[i].0 += String(words[j].0.dropFirst(3))
+                    words.remove(at: j)
+                    joined = true
+                    break outer
+                }
+            }
+        }
+        var folded: [String: Int] = [:]
+        for (word, n) in words where !generic.contains(word) { folded[fold(word), default: 0] += n }
+        return folded.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit).map { .init(term: $0.key, count: $0.value) }
+    }
+}
