@@ -16,6 +16,10 @@ struct CalendarCommand: AsyncCommand {
     var help: String { "Lists working days and feedback deadlines on the Mainland or Hong Kong calendar." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        try await CommandFailure.reported(context.application) { try await run(context, signature) }
+    }
+
+    private func run(_ context: CommandContext, _ signature: Signature) async throws {
         guard let side = signature.side.flatMap(Side.init(rawValue:)), let from = signature.from.flatMap({ CalendarDay($0) }),
               let to = signature.to.flatMap({ CalendarDay($0) }), from <= to, to.ordinal - from.ordinal <= 5000 else {
             throw CommandFailure("usage: yugang calendar --side cq|hk --from YYYY-MM-DD --to YYYY-MM-DD [--reply-days N] (at most 5,000 days)")

@@ -6,6 +6,11 @@ import Vapor
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
+
+    /// Runs a command's work, reporting a failure the way `fail` does.
+    static func reported(_ app: Application, _ work: () async throws -> Void) async throws {
+        do { try await work() } catch let failure as CommandFailure { app.fail(failure) }
+    }
 }
 
 extension Application {

@@ -20,6 +20,10 @@ struct ReportCommand: AsyncCommand {
     var help: String { "Writes the progress report to the next meeting (HTML, CSV, JSON, XLSX or PDF)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        try await CommandFailure.reported(context.application) { try await run(context, signature) }
+    }
+
+    private func run(_ context: CommandContext, _ signature: Signature) async throws {
         let app = context.application
         let usage = "usage: yugang report --as-of YYYY-MM-DD [--since YYYY-MM-DD] --script hant|hans --format html|csv|json|xlsx|pdf [--output FILE]"
         guard let format = ReportExport.Format(rawValue: signature.format ?? "html") else { throw CommandFailure(usage) }

@@ -17,6 +17,10 @@ struct SeedDemoCommand: AsyncCommand {
     var help: String { "Fills an empty platform with made-up progress and feedback (demonstrations, benchmarks)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        try await CommandFailure.reported(context.application) { try await run(context, signature) }
+    }
+
+    private func run(_ context: CommandContext, _ signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
         _ = try await Bootstrap.importShippedMemorandum(on: app.db)
@@ -32,6 +36,9 @@ struct SeedDemoCommand: AsyncCommand {
             var demo = DemoData(db: tx, today: today)
             try await demo.seed(updates: updates, cases: cases)
         }
+        // Fresh statistics for the query planner, as after any bulk load (PostgreSQL: and the
+        // visibility map, for index-only scans).
+        try await app.db.sql.raw(app.db.sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE").run()
         context.console.print(String(format: "seeded %d progress updates and %d feedback cases in %.1f s", updates, cases, Date().timeIntervalSince(start)))
     }
 }

@@ -165,12 +165,12 @@ enum MeetingReports {
         for (entity, events) in Dictionary(grouping: latest, by: \.entity_id) {
             guard let (measureID, side) = sideOf[entity] else { continue }
             var state = SideAt()
-            if let status = events.first(where: { $0.action == "side.status" }), let after = decode(status.after) {
-                state.status = SideStatus(rawValue: after["status"] ?? "") ?? .notStarted
-                state.percent = Int(after["percent"] ?? "") ?? 0
+            if let status = events.first(where: { $0.action == "side.status" }) {
+                state.status = SideStatus(rawValue: field("status", in: status.after) ?? "") ?? .notStarted
+                state.percent = Int(field("percent", in: status.after) ?? "") ?? 0
             }
             let last = events.max { $0.at < $1.at }!
-            let signedOff = last.action == "signoff" || (last.action == "side.status" && decode(last.after)?["signedOff"] == "true")
+            let signedOff = last.action == "signoff" || (last.action == "side.status" && field("signedOff", in: last.after) == "true")
             state.signedOff = signedOff ? events.first { $0.action == "signoff" }?.at : nil
             sides[measureID, default: [:]][side] = state
         }
@@ -238,8 +238,12 @@ enum MeetingReports {
 
     struct CountRow: Decodable { let n: Int }
 
-    static func decode(_ json: String?) -> [String: String]? {
-        json.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
+    /// A string value of the flat JSON objects the audit trail stores (`{"percent":"40","status":"delayed"}`),
+    /// read without a JSON decoder: the report reads thousands of them.
+    static func field(_ key: String, in json: String?) -> String? {
+        guard let json, let start = json.range(of: "\"\(key)\":\"") else { return nil }
+        let rest = json[start.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
     static func counts(_ lines: [ReportContent.MeasureLine]) -> ReportContent.Counts {
@@ -292,11 +296,16 @@ enum MeetingReports {
     static func changes(from start: Date, to end: Date, number: [UUID: String], sideOf: [UUID: (UUID, Side)],
                         on db: Database) async throws -> [ReportContent.Change] {
         struct Row: Decodable { let action: String; let entity_id: UUID?; let measure_id: UUID?; let before: String?; let after: String?; let at: Date }
+        // Most status events change the percent only; the database leaves them out by comparing
+        // the status at the end of each stored object (its keys are sorted, status last).
+        let find = SQLRaw(db.sql.dialect.name == "postgresql" ? "strpos" : "instr")
         let rows = try await db.sql.raw("""
             SELECT action, entity_id, measure_id, before, after, at FROM audit_events
             WHERE entity IN (\(bind: MeasureSide.schema), \(bind: Milestone.schema))
               AND action IN ('side.status', 'signoff', 'signoff.revoke', 'milestone.add', 'milestone.done')
               AND at >= \(bind: start) AND at < \(bind: end)
+              AND (action <> 'side.status' OR before IS NULL
+                   OR substr(before, \(find)(before, '"status":"')) <> substr(after, \(find)(after, '"status":"')))
             ORDER BY at
             """).all(decoding: Row.self)
         let titles = Dictionary(uniqueKeysWithValues: try await Milestone.query(on: db)
@@ -306,7 +315,7 @@ enum MeetingReports {
             let day = CalendarDay(r.at).description
             switch r.action {
             case "side.status":
-                let before = decode(r.before)?["status"], after = decode(r.after)?["status"]
+                let before = field("status", in: r.before), after = field("status", in: r.after)
                 guard before != after else { return nil }
                 return .init(kind: r.action, on: day, measure: measure, side: r.entity_id.flatMap { sideOf[$0]?.1 }, before: before, after: after)
             case "signoff", "signoff.revoke":
@@ -353,9 +362,9 @@ enum MeetingReports {
         overall.medianDaysToReply = median(of: days)
         struct LinkRow: Decodable { let area_number: Int; let item_number: Int; let n: Int }
         for r in try await db.sql.raw("""
-            SELECT m.area_number, m.item_number, COUNT(*) AS n FROM case_measures cm
-            JOIN measures m ON m.id = cm.measure_id JOIN feedback_cases c ON c.id = cm.case_id
-            WHERE c.received_on > \(bind: after) AND c.received_on <= \(bind: through) AND c.state NOT IN ('spam', 'merged')
+            SELECT m.area_number, m.item_number, COUNT(*) AS n FROM case_measures cm CROSS JOIN feedback_cases c CROSS JOIN measures m
+            WHERE c.id = cm.case_id AND m.id = cm.measure_id
+              AND c.received_on > \(bind: after) AND c.received_on <= \(bind: through) AND c.state NOT IN ('spam', 'merged')
             GROUP BY m.area_number, m.item_number ORDER BY n DESC, m.area_number, m.item_number
             """).all(decoding: LinkRow.self) where (byArea[r.area_number]?.measures.count ?? 0) < 3 {
             byArea[r.area_number, default: .init()].measures.append(.init(term: "\(r.area_number).\(r.item_number)", count: r.n))
@@ -363,7 +372,7 @@ enum MeetingReports {
         guard themes else { return (overall, byArea) }
         // Recurring words, from the latest cases of the period (at most `themeCases`).
         struct SubjectRow: Decodable { let area_number: Int; let subject: String }
-        var terms: [Int: [String: Int]] = [:]
+        var terms: [Int: [UInt64: Int]] = [:]
         for r in try await db.sql.raw("""
             SELECT area_number, subject FROM feedback_cases WHERE \(received) AND area_number IS NOT NULL
             ORDER BY received_on DESC LIMIT \(unsafeRaw: String(themeCases))
@@ -480,32 +489,42 @@ enum MeetingReports {
 /// runs that only ever occur inside a longer one (跨境 and 貿易 inside 跨境貿易). Candidates are
 /// at most four characters; longer words are joined back from their overlapping pieces.
 enum ThemeTerms {
-    static let skipped: Set<Character> = Set("的了在是我你他她們们有和與与及或請请問问關关於于為为這这那個个也都就要會会可以能對对嗎吗呢吧啊很")
+    static let skipped: Set<Unicode.Scalar> = Set("的了在是我你他她們们有和與与及或請请問问關关於于為为這这那個个也都就要會会可以能對对嗎吗呢吧啊很".unicodeScalars)
     static let generic: Set<String> = ["意見", "意见", "建議", "建议", "投訴", "投诉", "查詢", "查询", "讚賞", "赞赏", "希望", "市民", "感謝", "感谢"]
 
-    /// The distinct candidate words of one text.
-    static func terms(in text: String) -> Set<String> {
-        var result = Set<String>()
-        var run: [Character] = []
+    /// The distinct candidate words of one text, each packed into an integer (up to four
+    /// 16-bit Han code points): counting integers is many times faster than counting strings.
+    static func terms(in text: String) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        var run: [UInt64] = []
         func flush() {
             for length in 2...4 where run.count >= length {
                 for i in 0...(run.count - length) {
-                    let word = run[i..<(i + length)]
-                    if !word.contains(where: skipped.contains) { result.insert(String(word)) }
+                    var key: UInt64 = 0
+                    for scalar in run[i..<(i + length)] { key = key << 16 | scalar }
+                    result.insert(key)
                 }
             }
             run.removeAll(keepingCapacity: true)
         }
-        for ch in text {
-            if let s = ch.unicodeScalars.first, (0x4E00...0x9FFF).contains(s.value) { run.append(ch) } else { flush() }
+        for scalar in text.unicodeScalars {
+            if (0x4E00...0x9FFF).contains(scalar.value) && !skipped.contains(scalar) { run.append(UInt64(scalar.value)) } else { flush() }
         }
         flush()
         return result
     }
 
+    static func word(_ key: UInt64) -> String {
+        var scalars: [Unicode.Scalar] = []
+        var k = key
+        while k > 0 { scalars.insert(Unicode.Scalar(UInt32(k & 0xFFFF))!, at: 0); k >>= 16 }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
     /// The `limit` words counted in the most cases (at least `minimum`), folded into one script.
-    static func leading(_ counts: [String: Int], limit: Int = 5, minimum: Int = 3, fold: (String) -> String) -> [ReportContent.TermCount] {
+    static func leading(_ counts: [UInt64: Int], limit: Int = 5, minimum: Int = 3, fold: (String) -> String) -> [ReportContent.TermCount] {
         let candidates = counts.filter { $0.value >= minimum }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(300)
+            .map { (key: word($0.key), value: $0.value) }
         // A word is kept unless a longer candidate holding it occurs (nearly) as often.
         let kept = candidates.filter { word in
             !candidates.contains { $0.key.count > word.key.count && $0.key.contains(word.key) && Double($0.value) >= Double(word.value) * 0.8 }

@@ -187,8 +187,9 @@ enum ReportingViews {
                 f.errorSummary,
                 f.form(action: .officerReports,
                        f.text("asOf", label: l.t("截至日期", "截至日期", "As of"), type: .date, value: f.values["asOf"] ?? ""),
-                       f.text("since", label: l.t("本期自（可留空：上次報告日期）", "本期自（可留空：上次报告日期）", "Period after (leave empty: the previous report's date)"),
-                              type: .date, value: f.values["since"] ?? ""),
+                       f.text("since", label: l.t("本期自", "本期自", "Period after"), type: .date, value: f.values["since"] ?? "", required: false,
+                              hint: l.t("可留空：上次報告的截至日期，或簽署日期。", "可留空：上次报告的截至日期，或签署日期。",
+                                        "May be left empty: the previous report's date, or the signing.")),
                        .button(.type(.submit), .text(l.t("製作並凍結", "制作并冻结", "Make and freeze"))))
             ))
         )

@@ -54,8 +54,11 @@ struct CreateReporting: AsyncMigration {
         // Reply figures kept with each answered case, so reports count them in SQL.
         try await db.schema(FeedbackCase.schema).field("answered_on", .string).update()
         try await db.schema(FeedbackCase.schema).field("reply_working_days", .int).update()
-        try await db.sql.raw("CREATE INDEX feedback_cases_received ON feedback_cases (received_on)").run()
-        try await db.sql.raw("CREATE INDEX feedback_cases_answered ON feedback_cases (answered_on)").run()
+        // Covering indexes: the reports count 50,000 cases from these columns without reading the rows.
+        try await db.sql.raw("CREATE INDEX feedback_cases_received ON feedback_cases (received_on, state, area_number, kind)").run()
+        try await db.sql.raw("CREATE INDEX feedback_cases_answered ON feedback_cases (answered_on, area_number, reply_working_days, reply_due_on)").run()
+        try await db.sql.raw("CREATE INDEX feedback_cases_period ON feedback_cases (id, received_on, state)").run()
+        try await db.sql.raw("CREATE INDEX case_measures_case ON case_measures (case_id, measure_id)").run()
         let calendars = try await WorkCalendars.calendars(on: db)
         for c in try await FeedbackCase.query(on: db).filter(\.$answeredAt != nil).all() {
             c.setReplyFigures(answered: CalendarDay(c.answeredAt!), calendar: calendars[c.holdingSide]!)
