@@ -3,7 +3,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-PAGES = ["/", "/areas/1", "/measures/11.2", "/agreement", "/help", "/help/education", "/search?q=%E4%B8%80%E7%AB%99%E5%BC%8F", "/ask", "/feedback"]
+PAGES = ["/", "/areas/1", "/measures/11.2", "/agreement", "/help", "/help/education", "/search?q=%E4%B8%80%E7%AB%99%E5%BC%8F", "/ask", "/feedback", "/reports"]
 LANGS = {
     "zh-Hant": {"h2": "合作領域", "area10": "醫療衞生及中醫藥"},
     "zh-Hans": {"h2": "合作领域", "area10": "医疗卫生及中医药"},
