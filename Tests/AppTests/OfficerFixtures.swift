@@ -45,6 +45,19 @@ struct Accounts {
     }
 }
 
+extension Accounts {
+    /// Notices to the Chongqing liaison office go to office@cq.example, the Chongqing unit's to
+    /// unit@cq.example (and to `webhook`, when given).
+    func setNoticeAddresses(webhook: String? = nil, on db: Database) async throws {
+        let office = try await Unit.query(on: db).filter(\.$isLiaisonOffice == true).filter(\.$side == .cq).first()!
+        office.email = "office@cq.example"
+        try await office.update(on: db)
+        cqUnit.email = "unit@cq.example"
+        cqUnit.webhookURL = webhook
+        try await cqUnit.update(on: db)
+    }
+}
+
 /// A browser: keeps the session cookie and reads the CSRF token from the last page.
 final class Browser: @unchecked Sendable {
     let app: Application

@@ -21,12 +21,7 @@ actor Sent {
     @Test func deadlineNoticesLeaveOnceWithTwoWorkers() async throws {
         try await withApp { (app: Application) async throws in
             let a = try await Accounts.make(on: app.db)
-            let office = try await Unit.query(on: app.db).filter(\.$isLiaisonOffice == true).filter(\.$side == .cq).first()!
-            office.email = "office@cq.example"
-            try await office.update(on: app.db)
-            a.cqUnit.email = "unit@cq.example"
-            a.cqUnit.webhookURL = "http://127.0.0.1:9/hook"
-            try await a.cqUnit.update(on: app.db)
+            try await a.setNoticeAddresses(webhook: "http://127.0.0.1:9/hook", on: app.db)
             let c = try await FeedbackFixture.submit(on: app)   // Sunday 29 November 2026: acknowledge by 30 November, reply by 11 December
             let sent = Sent()
             let workers = [Worker(holder: "w1"), Worker(holder: "w2")]

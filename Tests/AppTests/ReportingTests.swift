@@ -79,11 +79,7 @@ import WorkCalendar
     @Test func noticesEscalateAndAreSentOnce() async throws {
         try await withApp { (app: Application) async throws in
             let a = try await Accounts.make(on: app.db)
-            let office = try await Unit.query(on: app.db).filter(\.$isLiaisonOffice == true).filter(\.$side == .cq).first()!
-            office.email = "office@cq.example"
-            try await office.update(on: app.db)
-            a.cqUnit.email = "unit@cq.example"
-            try await a.cqUnit.update(on: app.db)
+            try await a.setNoticeAddresses(on: app.db)
             try await Self.setAssigned("2026-10-12", on: app.db)
             let liaison = try await FeedbackFixture.officer(a.cqLiaison, on: app)
             try await Reporting.setCadence(side: .cq, frequency: "monthly", dueDay: "5", remindDays: "3", escalateDays: "3", startsOn: "2023-05-11",
@@ -125,6 +121,22 @@ import WorkCalendar
             try await OfficerActions.completeMilestone(milestone.requireID(), doneOn: "2026-11-11", by: officer, on: app.db)
             #expect(try await Reporting.openNotices(for: officer, on: app.db).isEmpty)
             #expect(try await Reporting.scan(today: "2026-11-12", now: noon("2026-11-12"), baseURL: nil, converter: ScriptConverterFixture.converter, on: app.db) == 0)
+        }
+    }
+
+    /// A unit assigned in January 2024 that never reported owes every month since, and the
+    /// overview counts them all; notices chase only the reports due in the last 90 days.
+    @Test func longOverdueReportsAreCountedButOnlyRecentOnesChased() async throws {
+        try await withApp { (app: Application) async throws in
+            let a = try await Accounts.make(on: app.db)
+            try await a.setNoticeAddresses(on: app.db)
+            try await Self.setAssigned("2024-01-10", on: app.db)
+            _ = try await Reporting.scan(today: "2026-11-29", now: fixedNow, baseURL: nil, converter: ScriptConverterFixture.converter, on: app.db)
+            let chased = try await ReportNotice.query(on: app.db).filter(\.$unit.$id == a.cqUnit.id).sort(\.$dueOn).all()
+            #expect(chased.map { "\($0.level) \($0.period!)" } == ["red 2026-08", "red 2026-09", "red 2026-10"])
+            let overview = try await Dashboards.overview(today: "2026-11-29", converter: ScriptConverterFixture.converter, on: app.db)
+            let unit = overview.overdue.first { $0.unit.name == a.cqUnit.name }!
+            #expect(unit.red + unit.yellow == 34)   // January 2024 to October 2026
         }
     }
 

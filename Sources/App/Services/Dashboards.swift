@@ -41,7 +41,6 @@ enum Dashboards {
         let milestones = Dictionary(grouping: ids.isEmpty ? [] : try await Milestone.query(on: db).filter(\.$measure.$id ~~ ids).all()) {
             "\($0.$measure.id):\($0.side)"
         }
-        let calendars = try await WorkCalendars.calendars(on: db)
         var areas: [AreaSides] = []
         var completions: [CalendarDay] = []
         for area in overview.areas {
@@ -51,7 +50,7 @@ enum Dashboards {
                     row.status[info.side, default: [:]][info.status, default: 0] += 1
                     let own = (milestones["\(m.id):\(info.side)"] ?? []).map { MeasureProgress.MilestoneState(dueOn: $0.dueOn, doneOn: $0.doneOn) }
                     let light = MeasureProgress.sideLight(.init(status: info.status, percent: info.percent, signedOff: info.signedOffAt != nil),
-                                                          milestones: own, today: raw, calendar: calendars[info.side]!)
+                                                          milestones: own, today: raw)
                     row.light[info.side, default: [:]][light, default: 0] += 1
                 }
                 if m.state.status == .completed, let last = m.sides.compactMap(\.signedOffAt).max() { completions.append(CalendarDay(last)) }

@@ -202,6 +202,11 @@ enum Reporting {
         return result.sorted { ($0.dueOn, $0.measureNumber, $0.unit.name) < ($1.dueOn, $1.measureNumber, $1.unit.name) }
     }
 
+    /// Reports due longer ago than this are shown as overdue but no longer chased by new
+    /// notices: a unit assigned long ago, or a cadence set with an early start, would otherwise
+    /// get a notice for every month since.
+    static let noticeHorizonDays = 90
+
     /// Queues the notices due on `today` and closes those whose report arrived or whose
     /// milestone is done. Each notice is sent once: its key is unique, and the notice and its
     /// messages are written in one transaction. Returns how many messages were queued.
@@ -210,8 +215,9 @@ enum Reporting {
         let offices = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$isLiaisonOffice == true).all().map { ($0.side, $0) })
         var queued = 0
         let obligations = try await obligations(today: today, on: db)
+        let horizon = today.adding(days: -noticeHorizonDays)
         for o in obligations {
-            guard let level = o.level else { continue }
+            guard let level = o.level, o.dueOn >= horizon else { continue }
             let text = message(.report, level: level, measure: o.measureNumber, what: o.period.label, due: o.dueOn.description, baseURL: baseURL)
             queued += try await send(key: o.key, level: level, kind: .report, side: o.side, unit: o.unit, office: offices[o.side],
                                      measure: (o.measureID, o.measureNumber), milestoneID: nil, period: o.period.label, due: o.dueOn.description,
@@ -219,7 +225,8 @@ enum Reporting {
         }
         // Missed milestones: red to the units assigned on that side (leads, else everyone).
         let completed = Set(try await MeasureSide.query(on: db).filter(\.$signedOffAt != nil).all().map { "\($0.$measure.id):\($0.side)" })
-        let missed = try await Milestone.query(on: db).filter(\.$doneOn == nil).filter(\.$dueOn < today.description).with(\.$measure).all()
+        let missed = try await Milestone.query(on: db).filter(\.$doneOn == nil).filter(\.$dueOn < today.description)
+            .filter(\.$dueOn >= horizon.description).with(\.$measure).all()
             .filter { $0.measure.removedInRevision == nil && !completed.contains("\($0.$measure.id):\($0.side)") }
         if !missed.isEmpty {
             let assignments = Dictionary(grouping: try await Assignment.query(on: db).filter(\.$measure.$id ~~ missed.map(\.$measure.id)).with(\.$unit).all(),
