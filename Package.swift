@@ -50,7 +50,8 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Ink", package: "Ink"),
-            ]
+            ],
+            resources: [.copy("Resources/common-passwords.txt")]
         ),
         .executableTarget(name: "yugang", dependencies: ["App"]),
         .executableTarget(

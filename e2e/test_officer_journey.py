@@ -1,6 +1,11 @@
 """An administrator sets up a liaison officer and a unit officer; the unit reports progress on
 measure 1.1, the liaison office approves it, and the public page shows it."""
+import base64
+import hashlib
+import hmac
 import re
+import struct
+import time
 
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ADMIN_PASSWORD
@@ -14,6 +19,29 @@ def assert_accessible(page):
 
 NEW_PASSWORD = "a long and private passphrase"
 
+# Each officer's authenticator: the TOTP secret set up in a journey, and the last step used
+# (the server accepts a step once).
+SECRETS = {}
+LAST_STEP = {}
+
+
+def totp(secret_base32, step):
+    """RFC 6238: HMAC-SHA1 of the step, dynamically truncated to six digits."""
+    key = base64.b32decode(secret_base32 + "=" * (-len(secret_base32) % 8))
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
+
+
+def fresh_code(username):
+    """A code for a step this officer has not used yet (waiting for the next step if need be)."""
+    step = int(time.time() // 30)
+    if LAST_STEP.get(username) == step:
+        time.sleep(30 - time.time() % 30 + 0.5)
+        step = int(time.time() // 30)
+    LAST_STEP[username] = step
+    return totp(SECRETS[username], step)
+
 
 def log_in(page, base_url, username, password):
     page.goto(f"{base_url}/login")
@@ -21,6 +49,23 @@ def log_in(page, base_url, username, password):
     page.get_by_label("用戶名").fill(username)
     page.get_by_label("密碼").fill(password)
     page.get_by_role("button", name="登入").click()
+    if page.url.endswith("/login/2fa"):
+        assert_accessible(page)
+        page.get_by_label("驗證碼").fill(fresh_code(username))
+        page.get_by_role("button", name="確認").click()
+
+
+def set_up_second_factor(page):
+    """The authenticator app's part: read the key off the page and answer with its code."""
+    assert page.url.endswith("/officer/2fa")
+    assert_accessible(page)
+    link = page.get_by_role("link", name="在此裝置的應用程式開啟").get_attribute("href")
+    username = re.search(r"YuGang%3A([^?]+)\?", link).group(1)
+    SECRETS[username] = page.locator("#totp-secret").inner_text()
+    page.get_by_label("驗證碼").fill(fresh_code(username))
+    page.get_by_role("button", name="啟用").click()
+    assert page.locator(".recovery-codes li").count() == 10
+    page.get_by_role("link", name="繼續").click()
 
 
 def change_password(page, old):
@@ -29,6 +74,8 @@ def change_password(page, old):
     page.get_by_label("新密碼", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("再次輸入新密碼").fill(NEW_PASSWORD)
     page.get_by_role("button", name="儲存").click()
+    if page.url.endswith("/officer/2fa"):  # admins and liaison officers log in with a second step
+        set_up_second_factor(page)
     assert page.url.endswith("/officer")
 
 

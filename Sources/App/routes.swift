@@ -10,6 +10,8 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     pages.get("measures", ":number", use: portal.measure)
     pages.get("agreement", use: portal.agreement)
     app.get("styles.css", use: portal.stylesheet)
+    app.get("officer.js", use: portal.officerScript)
+    app.get(".well-known", "security.txt", use: portal.securityTxt)
     let reports = ReportsController(converter: converter)
     app.get("reports", use: reports.publicList)
     app.get("reports", ":id", use: reports.publicShow)
@@ -39,11 +41,14 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     api.on(.POST, "feedback", body: .collect(maxSize: uploads), use: feedback.submitAPI)
     api.get("feedback", ":reference", use: feedback.caseAPI)
     // Officers: a session cookie (browsers, with CSRF tokens) or a bearer token (API clients).
-    let sessions = app.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())
+    let sessions = app.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), SessionPolicyMiddleware(),
+                               CSRFMiddleware())
     let officers = OfficerController(converter: converter)
     sessions.get("login", use: officers.loginPage)
     sessions.post("login", use: officers.login)
     sessions.post("logout", use: officers.logout)
+    sessions.get("login", "2fa", use: officers.secondFactorPage)
+    sessions.post("login", "2fa", use: officers.secondFactor)
     sessions.get("ask", use: consultation.askPage)
     sessions.post("ask", use: consultation.ask)
     sessions.get("ask", ":reference", use: consultation.questionPage)
@@ -57,6 +62,13 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.get(use: officers.dashboard)
     officer.get("password", use: officers.passwordPage)
     officer.post("password", use: officers.changePassword)
+    officer.post("keepalive", use: officers.keepalive)
+    officer.get("2fa") { try await officers.twoFactorPage(req: $0) }
+    officer.post("2fa", use: officers.enableTwoFactor)
+    officer.post("2fa", "recovery-codes", use: officers.newRecoveryCodes)
+    officer.post("2fa", "disable", use: officers.disableTwoFactor)
+    officer.post("users", ":id", "disable", use: officers.setDisabled)
+    officer.post("users", ":id", "enable", use: officers.setDisabled)
     officer.get("measures", ":number", use: officers.measure)
     officer.post("measures", ":number", "updates", use: officers.postUpdate)
     officer.post("measures", ":number", "milestones", use: officers.addMilestone)
@@ -113,7 +125,8 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.get("reports", ":id", "download", use: reports.download)
 
     // Who is calling first (401 without credentials), then the CSRF check for browser sessions.
-    let writes = api.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())
+    let writes = api.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), SessionPolicyMiddleware(),
+                             TokenAuthenticator(), OfficerGuard(), CSRFMiddleware())
     let writeAPI = WriteAPIController(converter: converter)
     writes.post("measures", ":number", "updates", use: writeAPI.postUpdate)
     writes.post("measures", ":number", "milestones", use: writeAPI.addMilestone)

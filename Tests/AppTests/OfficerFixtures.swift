@@ -139,6 +139,12 @@ final class Browser: @unchecked Sendable {
         s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? s
     }
 
+    /// Logs out from a page of the new session (log-in changes the session and its CSRF token).
+    func logout() async throws {
+        try await get("/officer")
+        #expect(try await post("/logout").0 == .seeOther)
+    }
+
     /// Logs in through the form; returns the browser for chaining.
     @discardableResult
     func login(_ username: String, password: String = Accounts.password) async throws -> Browser {

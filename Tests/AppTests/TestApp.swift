@@ -27,6 +27,8 @@ func withApp(_ body: (Application) async throws -> Void) async throws {
     do {
         var config = try AppConfig.fromEnvironment([:])
         config.database = .sqliteMemory
+        // Second factors are tested on their own (SecurityTests); elsewhere officers log in with a password.
+        config.twoFactorRoles = []
         // Uploads go to a folder of the test's own.
         config.dataDirectory = NSTemporaryDirectory() + "yugang-test-" + UUID().uuidString
         try await configure(app, config: config)

@@ -30,6 +30,26 @@ struct PortalController {
         return .html(PortalViews.agreement(overview, Localizer(req, converter: converter)))
     }
 
+    func officerScript(req: Request) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        headers.cacheControl = .init(isPublic: true, maxAge: 3600)
+        return Response(status: .ok, headers: headers, body: .init(string: OfficerScript.source))
+    }
+
+    /// RFC 9116: where to report a security problem; it expires a year from now.
+    func securityTxt(req: Request) -> Response {
+        let config = req.application.config
+        let base = config.baseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let contact = config.securityContact ?? base.map { $0 + "/feedback" } ?? "http://\(config.host):\(config.port)/feedback"
+        let expires = ISO8601DateFormatter().string(from: req.application.clock.now().addingTimeInterval(365 * 86_400))
+        var lines = ["Contact: " + contact, "Expires: " + expires, "Preferred-Languages: zh-Hant, zh-Hans, en"]
+        if let base { lines.append("Canonical: " + base + SiteURL.securityTxt.path) }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: lines.joined(separator: "\n") + "\n"))
+    }
+
     func stylesheet(req: Request) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])

@@ -122,7 +122,12 @@ struct ReportsController {
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: format.mediaType)
-        if format != .html { headers.contentDisposition = .init(.attachment, filename: ReportExport.filename(content, format, l)) }
+        if format == .html {
+            headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.policy
+                .replacingOccurrences(of: "style-src 'self'", with: "style-src '\(ReportViews.styleHash)'"))
+        } else {
+            headers.contentDisposition = .init(.attachment, filename: ReportExport.filename(content, format, l))
+        }
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }

@@ -40,6 +40,16 @@ public struct AppConfig: Sendable {
     /// Run the worker's jobs inside `serve` too (`WORKER_IN_SERVE=1`).
     public var workerInServe = false
 
+    /// Roles that must log in with a second factor (`REQUIRE_TWO_FACTOR`, default
+    /// `admin,liaison`; others may turn it on for themselves).
+    public var twoFactorRoles: Set<String> = ["admin", "liaison"]
+    /// Officer sessions end after this much inactivity, and this long after log-in however
+    /// active (`SESSION_IDLE_MINUTES`, `SESSION_MAX_HOURS`).
+    public var sessionIdleSeconds: Double = 30 * 60
+    public var sessionMaxSeconds: Double = 12 * 3600
+    /// Where security problems are reported (`SECURITY_CONTACT`, for `/.well-known/security.txt`).
+    public var securityContact: String?
+
     /// Public URL starts with https: cookies are Secure and HSTS is sent.
     public var isSecure: Bool { baseURL?.scheme == "https" }
 
@@ -138,6 +148,23 @@ public struct AppConfig: Sendable {
             }
             config.workerInServe = raw == "1" || raw == "true"
         }
+        if let raw = env["REQUIRE_TWO_FACTOR"] {
+            let roles = Set(raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            guard roles.allSatisfy({ UserRole(rawValue: $0) != nil }) else {
+                throw InvalidValue(variable: "REQUIRE_TWO_FACTOR", value: raw, expected: "roles separated by commas (admin, liaison, unit_officer, viewer), or empty")
+            }
+            config.twoFactorRoles = roles
+        }
+        for (name, path, range, unit) in [("SESSION_IDLE_MINUTES", \AppConfig.sessionIdleSeconds, 5...240, 60.0),
+                                          ("SESSION_MAX_HOURS", \AppConfig.sessionMaxSeconds, 1...24, 3600.0)] {
+            if let raw = value(name) {
+                guard let n = Int(raw), range.contains(n) else {
+                    throw InvalidValue(variable: name, value: raw, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+                }
+                config[keyPath: path] = Double(n) * unit
+            }
+        }
+        config.securityContact = value("SECURITY_CONTACT")
         return config
     }
 }

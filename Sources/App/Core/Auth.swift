@@ -15,6 +15,8 @@ struct Officer: Sendable {
     let unitName: String?
     let unitScript: String?
     let side: Side?
+    /// Seconds without a request before the session ends (the page warns before).
+    var idleSeconds: Double = 1800
 
     var label: String { "\(displayName) (\(username))" }
 
@@ -37,7 +39,8 @@ extension Request {
         guard let user = auth.get(User.self), !user.isDisabled else { return nil }
         if let cached = storage[OfficerKey.self] { return cached }
         try await user.$unit.load(on: db)
-        let officer = try Officer(user)
+        var officer = try Officer(user)
+        officer.idleSeconds = application.config.sessionIdleSeconds
         storage[OfficerKey.self] = officer
         return officer
     }
@@ -109,10 +112,17 @@ struct OfficerGuard: AsyncMiddleware {
         guard let user = req.auth.get(User.self), !user.isDisabled else {
             if req.url.path.hasPrefix("/api/") { throw AppError.unauthorized }
             let back = req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/._-"))) ?? "/officer"
-            return req.redirect(to: SiteURL.login.path + "?next=" + back)
+            return req.redirect(to: SiteURL.login.path + "?next=" + back + (req.storage[SessionEndedKey.self] == true ? "&expired=1" : ""))
         }
-        if user.mustChangePassword, req.url.path != SiteURL.password.path, !req.url.path.hasPrefix("/api/") {
+        let path = req.url.path
+        guard !path.hasPrefix("/api/") else { return try await next.respond(to: req) }
+        if user.mustChangePassword, path != SiteURL.password.path {
             return req.redirect(to: SiteURL.password.path)
+        }
+        // Roles that require a second factor set one up before anything else.
+        if TwoFactor.isRequired(user.role, config: req.application.config), !TwoFactor.isEnabled(user),
+           ![SiteURL.twoFactor.path, SiteURL.password.path].contains(path) {
+            return req.redirect(to: SiteURL.twoFactor.path)
         }
         return try await next.respond(to: req)
     }

@@ -66,6 +66,15 @@ enum SiteURL: Equatable, Sendable {
     case officerCaseTemplates
     case officerCalendarDelete(UUID)
     case officerOverview
+    case twoFactor
+    case twoFactorRecoveryCodes
+    case twoFactorDisable
+    case loginSecondFactor
+    case keepalive
+    case officerScript
+    case securityTxt
+    case officerUserDisable(UUID)
+    case officerUserEnable(UUID)
     case officerReporting
     case officerReports
     case officerReport(UUID)
@@ -141,6 +150,15 @@ enum SiteURL: Equatable, Sendable {
         case .officerCaseTemplates: return "/officer/case-templates"
         case .officerCalendarDelete(let id): return "/officer/calendars/\(id.uuidString)/delete"
         case .officerOverview: return "/officer/overview"
+        case .twoFactor: return "/officer/2fa"
+        case .twoFactorRecoveryCodes: return "/officer/2fa/recovery-codes"
+        case .twoFactorDisable: return "/officer/2fa/disable"
+        case .loginSecondFactor: return "/login/2fa"
+        case .keepalive: return "/officer/keepalive"
+        case .officerScript: return "/officer.js"
+        case .securityTxt: return "/.well-known/security.txt"
+        case .officerUserDisable(let id): return "/officer/users/\(id.uuidString)/disable"
+        case .officerUserEnable(let id): return "/officer/users/\(id.uuidString)/enable"
         case .officerReporting: return "/officer/reporting"
         case .officerReports: return "/officer/reports"
         case .officerReport(let id): return "/officer/reports/\(id.uuidString)"

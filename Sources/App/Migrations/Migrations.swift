@@ -16,5 +16,7 @@ enum Migrations {
         CreateOutbox(), UpdateSearchIndexAddSequence(),
         // 005: reporting cadences, notices, reports to the meeting; reply figures of cases
         CreateReporting(),
+        // 006: log-in security (throttling, session epoch, second factor)
+        UpdateUsersAddSecurity(),
     ]
 }

@@ -17,6 +17,20 @@ final class User: Model, @unchecked Sendable {
     /// Set for a one-time password: the user must choose a new one at log-in.
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "is_disabled") var isDisabled: Bool
+    /// Failed log-ins since `failedSince`; at `LoginSecurity.maxFailures` the account locks
+    /// until `lockedUntil`.
+    @Field(key: "failed_logins") var failedLogins: Int
+    @OptionalField(key: "failed_since") var failedSince: Date?
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    /// Sessions carry the epoch they began in; raising it (log-out, disabling) ends them all.
+    @Field(key: "session_epoch") var sessionEpoch: Int
+    /// The TOTP secret (base32); the second factor is on once `totpEnabledAt` is set.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    @OptionalField(key: "totp_enabled_at") var totpEnabledAt: Date?
+    /// The last time step accepted: a code is never accepted twice.
+    @OptionalField(key: "totp_last_counter") var totpLastCounter: Int64?
+    /// SHA-256 of the recovery codes not used yet.
+    @OptionalField(key: "recovery_codes") var recoveryCodes: [String]?
 
     // relations
     @OptionalParent(key: "unit_id") var unit: Unit?
@@ -30,5 +44,7 @@ final class User: Model, @unchecked Sendable {
         self.$unit.id = unitID
         self.mustChangePassword = mustChangePassword
         self.isDisabled = false
+        self.failedLogins = 0
+        self.sessionEpoch = 0
     }
 }

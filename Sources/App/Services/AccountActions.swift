@@ -5,30 +5,14 @@ import Vapor
 
 /// Log-in, passwords, accounts, units and API tokens.
 enum AccountActions {
-    static let minimumPasswordLength = 12
-
-    /// The user for a name and password, or nil; the same answer for an unknown name and a wrong
-    /// password, and the same work (one bcrypt check) either way.
-    static func verify(username: String, password: String, on db: Database) async throws -> User? {
-        let user = try await User.query(on: db).filter(\.$username == username.lowercased()).first()
-        // A hash of a random password keeps the time the same for unknown names.
-        let hash = user?.passwordHash ?? dummyHash
-        let matches = (try? Bcrypt.verify(password, created: hash)) ?? false
-        guard let user, matches, !user.isDisabled else { return nil }
-        return user
-    }
-
-    private static let dummyHash = try! Bcrypt.hash(Bootstrap.oneTimePassword())
-
     static func changePassword(_ user: User, current: String?, new: String?, confirm: String?, on database: Database) async throws {
         var errors = FieldErrors()
         if !((try? Bcrypt.verify(current ?? "", created: user.passwordHash)) ?? false) {
             errors.add("current", "現有密碼不正確。", "现有密码不正确。", "The current password is not right.")
         }
         let new = new ?? ""
-        if new.count < minimumPasswordLength {
-            errors.add("new", "新密碼須至少 \(minimumPasswordLength) 個字元。", "新密码须至少 \(minimumPasswordLength) 个字符。",
-                       "The new password needs at least \(minimumPasswordLength) characters.")
+        if let problem = Passwords.problem(new, username: user.username, displayName: user.displayName) {
+            errors.add("new", problem.hant, problem.hans, problem.en)
         } else if new == current {
             errors.add("new", "新密碼不可與現有密碼相同。", "新密码不可与现有密码相同。", "Choose a password different from the current one.")
         }

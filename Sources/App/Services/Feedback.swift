@@ -113,17 +113,6 @@ enum Feedback {
                      attachments: files)
     }
 
-    /// Counts one submission for `key` in the current window and tells whether it is within
-    /// `limit`. The counter lives in the database, so every instance shares it.
-    static func withinLimit(_ key: String, limit: Int, window: Int, now: Date, on db: Database) async throws -> Bool {
-        struct Count: Decodable { let count: Int }
-        let start = Int64(now.timeIntervalSince1970) / Int64(window) * Int64(window)
-        let row = try await db.sql.raw("""
-            INSERT INTO rate_limits (key, window_start, count) VALUES (\(bind: TokenHash.of(key)), \(bind: start), 1)
-            ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1 RETURNING count
-            """).first(decoding: Count.self)
-        return (row?.count ?? 0) <= limit
-    }
 
     /// Deadlines of a case on the holding side's calendar: acknowledgement in 1 working day,
     /// the reply in the kind's working days plus the days spent waiting for the sender.
@@ -165,11 +154,11 @@ enum Feedback {
             let year = PublicReference.year(now)
             let files = written, unitSuggestion = suggestedUnit
             return try await database.transaction { db in
-                guard try await withinLimit("ip:" + address, limit: config.feedbackPerAddressPerHour, window: 3600, now: now, on: db) else {
+                guard try await RateLimits.within("ip:" + address, limit: config.feedbackPerAddressPerHour, window: 3600, now: now, on: db) else {
                     throw AppError.tooManyRequests
                 }
                 for contact in [v.email?.lowercased(), v.phone?.filter(\.isNumber)].compactMap({ $0 }) {
-                    guard try await withinLimit("contact:" + contact, limit: config.feedbackPerContactPerDay, window: 86_400, now: now, on: db) else {
+                    guard try await RateLimits.within("contact:" + contact, limit: config.feedbackPerContactPerDay, window: 86_400, now: now, on: db) else {
                         throw AppError.tooManyRequests
                     }
                 }

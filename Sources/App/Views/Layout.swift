@@ -21,9 +21,13 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title(title + " · " + siteName),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+                .if(officer != nil, .script(.src(SiteURL.officerScript.path), .attribute(named: "defer", value: "defer")))
             ),
             .body(
+                .unwrap(officer) { o, csrf in
+                    .group(.attribute(named: "data-idle-seconds", value: String(Int(o.idleSeconds))), .attribute(named: "data-csrf", value: csrf))
+                },
                 .a(.class("skip"), .href("#main"), .text(l.t("跳至內容", "跳至内容", "Skip to content"))),
                 .header(
                     .class("site"),
@@ -52,6 +56,13 @@ struct Layout {
                     )
                 ),
                 .main(.id("main"), body),
+                .if(officer != nil, .element(named: "dialog", nodes: [
+                    .id("idle-warning"), .attribute(named: "aria-labelledby", value: "idle-title"),
+                    .h2(.id("idle-title"), .text(l.t("登入即將逾時", "登录即将超时", "Your session is about to end"))),
+                    .p(.text(l.t("你已有一段時間沒有操作，兩分鐘後會自動登出。", "你已有一段时间没有操作，两分钟后会自动退出。",
+                                 "You have been inactive for a while; you will be logged out in two minutes."))),
+                    .button(.id("idle-continue"), .type(.button), .text(l.t("繼續工作", "继续工作", "Stay logged in"))),
+                ])),
                 .footer(
                     .class("site"),
                     .if(officer == nil, .p(.a(.href(SiteURL.login.path), .text(l.t("工作人員登入", "工作人员登录", "Officer log-in"))))),
@@ -87,6 +98,7 @@ struct Layout {
                 .li(.a(.href(SiteURL.officerCalendars.path), .text(l.t("工作日曆", "工作日历", "Calendars"))))
             )),
             .li(.a(.href(SiteURL.officerTokens.path), .text(l.t("API 權杖", "API 令牌", "API tokens")))),
+            .li(.a(.href(SiteURL.twoFactor.path), .text(l.t("雙重驗證", "双重验证", "Two-step log-in")))),
             .li(FormContext(csrf: csrf, l: l).button(action: .logout, label: l.t("登出", "退出登录", "Log out") + " · " + o.displayName, className: "link"))
         )
     }

@@ -5,12 +5,20 @@ import Plot
 enum OfficerViews {
     typealias Body = Node<HTML.BodyContext>
 
-    static func login(next: String, failed: Bool, form f: FormContext) -> String {
+    static func login(next: String, note: OfficerController.LoginNote?, form f: FormContext) -> String {
         let l = f.l
+        let message: String? = switch note {
+        case .failed?: l.t("用戶名或密碼不正確，或帳戶已暫時鎖定（連續 5 次錯誤後鎖定 15 分鐘）。", "用户名或密码不正确，或账户已暂时锁定（连续 5 次错误后锁定 15 分钟）。",
+                           "The user name or password is not right, or the account is locked for a while (15 minutes after 5 failures).")
+        case .throttled?: l.t("這個網絡位置嘗試登入太多次，請 15 分鐘後再試。", "这个网络位置尝试登录太多次，请 15 分钟后再试。",
+                              "Too many log-in attempts from this address. Please try again in 15 minutes.")
+        case .expired?: l.t("登入已逾時或已在其他地方登出，請重新登入。", "登录已超时或已在其他地方退出，请重新登录。",
+                            "Your session has ended (time-out or log-out elsewhere). Please log in again.")
+        case nil: nil
+        }
         let body: Body = .group(
             .h1(.text(l.t("工作人員登入", "工作人员登录", "Officer log-in"))),
-            .if(failed, .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
-                             .p(.text(l.t("用戶名或密碼不正確。", "用户名或密码不正确。", "The user name or password is not right."))))),
+            .unwrap(message) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
             f.form(action: .login,
                    .input(.type(.hidden), .name("next"), .value(next)),
                    f.text("username", label: l.t("用戶名", "用户名", "User name"), autocomplete: "username"),
@@ -18,6 +26,56 @@ enum OfficerViews {
                    .button(.type(.submit), .text(l.t("登入", "登录", "Log in"))))
         )
         return Layout(title: l.t("登入", "登录", "Log in"), current: .login, l: l, body: body).render()
+    }
+
+    static func secondFactor(form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("雙重驗證", "双重验证", "Second step"))),
+            .p(.text(l.t("請輸入驗證應用程式顯示的 6 位數字，或一個恢復碼。", "请输入验证应用程序显示的 6 位数字，或一个恢复码。",
+                         "Type the 6 digits your authenticator app shows, or one of your recovery codes."))),
+            f.errorSummary,
+            f.form(action: .loginSecondFactor,
+                   f.text("code", label: l.t("驗證碼", "验证码", "Code"), autocomplete: "one-time-code"),
+                   .button(.type(.submit), .text(l.t("確認", "确认", "Confirm"))))
+        )
+        return Layout(title: l.t("雙重驗證", "双重验证", "Second step"), current: .loginSecondFactor, l: l, body: body).render()
+    }
+
+    static func twoFactor(user: User, secret: Data?, required: Bool, recoveryCodes: [String]?, officer o: Officer, form f: FormContext) -> String {
+        let l = f.l
+        let body: Body = .group(
+            .h1(.text(l.t("雙重驗證", "双重验证", "Two-step log-in"))),
+            .unwrap(recoveryCodes) { codes in
+                .div(.class("notice"), .attribute(named: "role", value: "status"),
+                     .p(.text(l.t("恢復碼（只顯示一次；每個只可用一次，請妥善保存）：", "恢复码（只显示一次；每个只可用一次，请妥善保存）：",
+                                  "Recovery codes (shown only now; each works once; keep them safe):"))),
+                     .ul(.class("recovery-codes"), .forEach(codes) { .li(.code(.text($0))) }),
+                     .p(.a(.href(SiteURL.officer.path), .text(l.t("繼續", "继续", "Continue")))))
+            },
+            .if(required && !TwoFactor.isEnabled(user), .p(.class("note"), .text(l.t(
+                "你的角色須以雙重驗證登入。請先完成設定。", "你的角色须以双重验证登录。请先完成设置。", "Your role logs in with a second step. Set it up to go on.")))),
+            .unwrap(secret) { secret in
+                .group(
+                    .p(.text(l.t("在驗證應用程式（如 Google Authenticator、Microsoft Authenticator）加入以下金鑰，然後輸入它顯示的 6 位數字。",
+                                 "在验证应用程序（如 Google Authenticator、Microsoft Authenticator）加入以下密钥，然后输入它显示的 6 位数字。",
+                                 "Add this key to an authenticator app (Google Authenticator, Microsoft Authenticator …), then type the 6 digits it shows."))),
+                    .p(.code(.id("totp-secret"), .text(TOTP.base32(secret)))),
+                    .p(.a(.href(TOTP.uri(secret: secret, account: user.username)), .text(l.t("在此裝置的應用程式開啟", "在此设备的应用程序打开", "Open in an app on this device")))),
+                    f.errorSummary,
+                    f.form(action: .twoFactor,
+                           f.text("code", label: l.t("驗證碼", "验证码", "Code"), autocomplete: "one-time-code"),
+                           .button(.type(.submit), .text(l.t("啟用", "启用", "Turn on"))))
+                )
+            },
+            .if(TwoFactor.isEnabled(user) && recoveryCodes == nil, .group(
+                .p(.text(l.t("雙重驗證已啟用。", "双重验证已启用。", "Two-step log-in is on.") + " "
+                         + l.t("未使用的恢復碼：", "未使用的恢复码：", "Recovery codes left: ") + String(user.recoveryCodes?.count ?? 0))),
+                f.button(action: .twoFactorRecoveryCodes, label: l.t("產生新的恢復碼", "生成新的恢复码", "New recovery codes")),
+                .if(!required, f.button(action: .twoFactorDisable, label: l.t("停用雙重驗證", "停用双重验证", "Turn two-step log-in off")))
+            ))
+        )
+        return Layout(title: l.t("雙重驗證", "双重验证", "Two-step log-in"), current: .twoFactor, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     static func password(forced: Bool, officer: Officer, form f: FormContext) -> String {
@@ -176,11 +234,17 @@ enum OfficerViews {
                      .p(.text(l.t("已建立帳戶 ", "已建立账户 ", "Account created: ") + name)),
                      .p(.text(l.t("一次性密碼（只顯示一次）：", "一次性密码（只显示一次）：", "One-time password (shown only now): ")), .code(.text(password))))
             },
-            .table(.thead(.tr(.th(.text(l.t("用戶名", "用户名", "User name"))), .th(.text(l.t("姓名", "姓名", "Name"))),
-                              .th(.text(l.t("角色", "角色", "Role"))), .th(.text(l.t("單位", "单位", "Unit"))))),
+            .div(.class("wide"), .table(.thead(.tr(.th(.text(l.t("用戶名", "用户名", "User name"))), .th(.text(l.t("姓名", "姓名", "Name"))),
+                              .th(.text(l.t("角色", "角色", "Role"))), .th(.text(l.t("單位", "单位", "Unit"))),
+                              .th(.text(l.t("雙重驗證", "双重验证", "Two-step"))), .th(.text(l.t("狀態", "状态", "State"))))),
                    .tbody(.forEach(users) { u in
-                       .tr(.td(.text(u.username)), .td(.text(u.displayName)), .td(.text(role(u.role, l))), .td(.text(u.unit?.name ?? "—")))
-                   })),
+                       .tr(.td(.text(u.username)), .td(.text(u.displayName)), .td(.text(role(u.role, l))), .td(.text(u.unit?.name ?? "—")),
+                           .td(.text(TwoFactor.isEnabled(u) ? l.t("已啟用", "已启用", "On") : "—")),
+                           .td(.text(u.isDisabled ? l.t("已停用", "已停用", "Disabled") + " " : ""),
+                               .if(u.id != o.id, u.isDisabled
+                                   ? f.button(action: .officerUserEnable(u.id!), label: l.t("恢復", "恢复", "Enable"))
+                                   : f.button(action: .officerUserDisable(u.id!), label: l.t("停用", "停用", "Disable")))))
+                   }))),
             .h2(.text(l.t("新增帳戶", "新增账户", "New account"))),
             f.errorSummary,
             f.form(action: .officerUsers,

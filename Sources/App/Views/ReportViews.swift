@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Plot
 
@@ -143,12 +144,18 @@ enum ReportViews {
         )
     }
 
+    /// The standalone file's own stylesheet; served, it is allowed by its hash in the
+    /// Content-Security-Policy (`styleHash`).
+    static let inlineStyle = "body { font: 15px/1.6 system-ui, \"Noto Sans CJK TC\", \"Noto Sans CJK SC\", sans-serif; color: #1d2329; margin: 1.5rem; }"
+        + Stylesheet.report
+    static let styleHash = "sha256-" + Data(SHA256.hash(data: Data(inlineStyle.utf8))).base64EncodedString()
+
     /// A complete HTML document with its own print stylesheet, for files and PDF.
     static func standalone(_ c: ReportContent, _ l: Localizer) -> String {
         let document = HTML(
             .attribute(named: "lang", value: l.language.rawValue),
             .head(.meta(.charset(.utf8)), .title(title(l) + " · " + c.asOf),
-                  .raw("<style>body { font: 15px/1.6 system-ui, \"Noto Sans CJK TC\", \"Noto Sans CJK SC\", sans-serif; color: #1d2329; margin: 1.5rem; }" + Stylesheet.report + "</style>")),
+                  .raw("<style>" + inlineStyle + "</style>")),
             .body(.main(.h1(.text(title(l))), body(c, l)))
         )
         return document.render()

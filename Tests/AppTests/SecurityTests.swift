@@ -1,0 +1,202 @@
+@testable import App
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct SecurityHeaderTests {
+    @Test func everyResponseCarriesTheHeadersAndPrivatePagesAreNotStored() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            for path in ["/", "/measures/1.1", "/no-such-page", "/api/v1/measures", "/login"] {
+                let (_, _, headers) = try await app.get(path)
+                let csp = try #require(headers.first(name: "Content-Security-Policy"), "\(path)")
+                #expect(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "\(path)")
+                #expect(headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(headers.first(name: "Referrer-Policy") == "same-origin")
+                #expect(headers.first(name: .strictTransportSecurity) == nil, "no HSTS over plain HTTP")
+            }
+            #expect(try await app.get("/login").2.first(name: .cacheControl) == "no-store")
+            #expect(try await app.get("/styles.css").2.first(name: .cacheControl)?.contains("no-store") == false)
+            let browser = try await Browser(app).login("cq-officer")
+            var cache: String?
+            try await app.testing().test(.GET, "/officer", headers: browser.cookieHeader) { res async in cache = res.headers.first(name: .cacheControl) }
+            #expect(cache == "no-store")
+        }
+    }
+
+    @Test func httpsGetsStrictTransportSecurity() async throws {
+        let app = try await Application.make(.testing)
+        app.middleware.use(SecurityHeadersMiddleware(hsts: true))
+        app.get("x") { _ in "x" }
+        try await app.testing().test(.GET, "/x") { res async in
+            #expect(res.headers.first(name: .strictTransportSecurity) == "max-age=31536000; includeSubDomains")
+        }
+        try await app.asyncShutdown()
+    }
+
+    @Test func securityTxtNamesAContactAndExpires() async throws {
+        try await withApp { app in
+            let (status, body, _) = try await app.get("/.well-known/security.txt")
+            #expect(status == .ok)
+            #expect(body.contains("Contact: ") && body.contains("Expires: 2027-11-29") && body.contains("Preferred-Languages: zh-Hant, zh-Hans, en"))
+        }
+    }
+}
+
+@Suite struct PasswordPolicyTests {
+    @Test(arguments: ["password1234", "Qwerty123456!", "aaaaaaaaaaaa", "abababababab", "abcdefghijkl", "123456789012", "cq-officer2026!",
+                      "YuGang123456", "short", "1qaz2wsx3edc"])
+    func guessablePasswordsAreRefused(_ password: String) {
+        #expect(Passwords.problem(password, username: "cq-officer", displayName: "Chan Tai Man") != nil, "\(password)")
+    }
+
+    @Test(arguments: ["correct horse battery staple", "渝港合作會議推進四十七項措施", "Tram-lilac-Orbit-92", "chan tai man likes dim sum at dawn"])
+    func longUnguessablePasswordsPass(_ password: String) {
+        #expect(Passwords.problem(password, username: "cq-officer", displayName: "Chan Tai Man") == nil, "\(password)")
+    }
+
+    @Test func theShippedListIsLoaded() {
+        #expect(Passwords.common.count > 20_000 && Passwords.common.contains("qwertyuiop"))
+    }
+}
+
+@Suite struct TOTPTests {
+    /// RFC 6238 appendix B, SHA-1, eight digits.
+    @Test(arguments: [(59, "94287082"), (1_111_111_109, "07081804"), (1_111_111_111, "14050471"), (1_234_567_890, "89005924"),
+                      (2_000_000_000, "69279037"), (20_000_000_000, "65353130")])
+    func rfc6238Vectors(time: Int, code: String) {
+        let secret = Data("12345678901234567890".utf8)
+        #expect(TOTP.code(secret: secret, counter: TOTP.counter(at: Date(timeIntervalSince1970: Double(time))), digits: 8) == code)
+    }
+
+    @Test func base32RoundTripsAndCodesDriftOneStep() {
+        let secret = Data("12345678901234567890".utf8)
+        #expect(TOTP.base32(secret) == "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+        #expect(TOTP.base32Decode("gezd gnbv gy3t qojq gezd gnbv gy3t qojq") == secret)
+        let now = Date(timeIntervalSince1970: 1_111_111_111)
+        let previous = TOTP.code(secret: secret, counter: TOTP.counter(at: now) - 1)
+        #expect(TOTP.matchingCounter(previous, secret: secret, at: now) == TOTP.counter(at: now) - 1)
+        let old = TOTP.code(secret: secret, counter: TOTP.counter(at: now) - 2)
+        #expect(TOTP.matchingCounter(old, secret: secret, at: now) == nil)
+    }
+}
+
+@Suite struct LogInSecurityTests {
+    @Test func fiveFailuresLockTheAccountForFifteenMinutes() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let browser = Browser(app)
+            try await browser.get("/login")
+            for _ in 0..<5 {
+                #expect(try await browser.post("/login", ["username": "cq-officer", "password": "wrong password here"]).0 == .unauthorized)
+            }
+            let (locked, page) = try await browser.post("/login", ["username": "cq-officer", "password": Accounts.password])
+            #expect(locked == .unauthorized && page.contains("用戶名或密碼不正確，或帳戶已暫時鎖定"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "login.locked").count() == 1)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "login.refused-locked").count() == 1)
+            app.clock = .fixed(fixedNow.addingTimeInterval(15 * 60 + 1))
+            try await browser.login("cq-officer")
+            #expect(try await User.query(on: app.db).filter(\.$username == "cq-officer").first()!.failedLogins == 0)
+        }
+    }
+
+    @Test func oneAddressIsThrottled() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let browser = Browser(app)
+            try await browser.get("/login")
+            for i in 0..<LoginSecurity.perAddressLimit {
+                _ = try await browser.post("/login", ["username": "user\(i % 3)", "password": "wrong password here"])
+            }
+            let (status, page) = try await browser.post("/login", ["username": "cq-officer", "password": Accounts.password])
+            #expect(status == .tooManyRequests && page.contains("嘗試登入太多次"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "login.throttled").count() == 1)
+        }
+    }
+
+    @Test func idleAndAbsoluteTimeoutsEndTheSession() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let browser = try await Browser(app).login("cq-officer")
+            // Activity every 20 minutes keeps it alive, up to 12 hours after log-in.
+            var minutes = 0.0
+            while minutes + 20 <= 12 * 60 {
+                minutes += 20
+                app.clock = .fixed(fixedNow.addingTimeInterval(minutes * 60))
+                #expect(try await browser.get("/officer").0 == .ok, "after \(minutes) minutes")
+            }
+            app.clock = .fixed(fixedNow.addingTimeInterval((12 * 60 + 1) * 60))
+            #expect(try await browser.get("/officer").0 == .seeOther)
+            #expect(browser.lastLocation == "/login?next=/officer&expired=1")
+            // Idle for 31 minutes.
+            try await browser.login("cq-officer")
+            app.clock = .fixed(fixedNow.addingTimeInterval((12 * 60 + 32) * 60))
+            #expect(try await browser.get("/officer").0 == .seeOther)
+            #expect(try await browser.get("/login?expired=1").1.contains("登入已逾時"))
+        }
+    }
+
+    @Test func logOutAndDisablingEndEverySessionOfTheUser() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let laptop = try await Browser(app).login("cq-officer"), phone = try await Browser(app).login("cq-officer")
+            try await laptop.logout()
+            #expect(try await phone.get("/officer").0 == .seeOther)
+            let again = try await Browser(app).login("cq-officer")
+            let admin = try await Browser(app).login("root")
+            try await admin.get("/officer/users")
+            let user = try await User.query(on: app.db).filter(\.$username == "cq-officer").first()!
+            #expect(try await admin.post("/officer/users/\(user.id!.uuidString)/disable").0 == .seeOther)
+            #expect(try await again.get("/officer").0 == .seeOther)
+            try await again.get("/login")
+            #expect(try await again.post("/login", ["username": "cq-officer", "password": Accounts.password]).0 == .unauthorized)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "user.disable").count() == 1)
+        }
+    }
+
+    @Test func requiredSecondFactorIsSetUpThenAskedAtEveryLogIn() async throws {
+        try await withApp { app in
+            app.config.twoFactorRoles = ["admin", "liaison"]
+            _ = try await Accounts.make(on: app.db)
+            let browser = try await Browser(app).login("cq-liaison")
+            #expect(try await browser.get("/officer").0 == .seeOther && browser.lastLocation == "/officer/2fa")
+            let page = try await browser.get("/officer/2fa").1
+            let key = try #require(page.range(of: "id=\"totp-secret\">").map { String(page[$0.upperBound...].prefix(32)) })
+            let secret = try #require(TOTP.base32Decode(key))
+            #expect(try await browser.post("/officer/2fa", ["code": "000000"]).0 == .unprocessableEntity)
+            let code = { (date: Date) in TOTP.code(secret: secret, counter: TOTP.counter(at: date)) }
+            let (enabled, codesPage) = try await browser.post("/officer/2fa", ["code": code(fixedNow)])
+            #expect(enabled == .ok && codesPage.contains("recovery-codes"))
+            let recovery = codesPage.components(separatedBy: "<li><code>").dropFirst().map { String($0.prefix(11)) }
+            #expect(recovery.count == 10)
+            try await browser.logout()
+
+            // The password alone leads to the second step; the code already used is refused.
+            try await browser.get("/login")
+            #expect(try await browser.post("/login", ["username": "cq-liaison", "password": Accounts.password]).0 == .seeOther)
+            #expect(browser.lastLocation == "/login/2fa")
+            #expect(try await browser.get("/officer").0 == .seeOther)
+            try await browser.get("/login/2fa")
+            #expect(try await browser.post("/login/2fa", ["code": code(fixedNow)]).0 == .unauthorized)
+            app.clock = .fixed(fixedNow.addingTimeInterval(30))
+            #expect(try await browser.post("/login/2fa", ["code": code(fixedNow.addingTimeInterval(30))]).0 == .seeOther)
+            #expect(try await browser.get("/officer").0 == .ok)
+            try await browser.logout()
+
+            // A recovery code works once.
+            for expected in [HTTPStatus.seeOther, .unauthorized] {
+                try await browser.get("/login")
+                try await browser.post("/login", ["username": "cq-liaison", "password": Accounts.password])
+                try await browser.get("/login/2fa")
+                #expect(try await browser.post("/login/2fa", ["code": recovery[0].lowercased()]).0 == expected)
+                if expected == .seeOther { try await browser.logout() }
+            }
+            // An officer of a unit, for whom it is optional, logs in with the password alone.
+            #expect(try await Browser(app).login("cq-officer").get("/officer").0 == .ok)
+            let events = try await AuditEvent.query(on: app.db).all().map(\.action)
+            #expect(events.contains("2fa.enable") && events.contains("2fa.recovery-code"))
+        }
+    }
+}
