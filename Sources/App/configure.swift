@@ -30,6 +30,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
         app.databases.use(.postgres(configuration: postgres, sqlLogLevel: .trace), as: .psql)
     }
     app.migrations.add(Migrations.all)
+    app.databases.middleware.use(AuditChainMiddleware(), on: config.database.id)
 
     // Sessions live in the database, so several instances share them.
     app.sessions.use(.fluent)
@@ -52,6 +53,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.asyncCommands.use(WorkerCommand(), as: "worker")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 
     if FirstStart.servesOnBoot(app.environment.arguments) {
         app.lifecycle.use(FirstStart())

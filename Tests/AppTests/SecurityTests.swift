@@ -200,3 +200,41 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct AuditChainTests {
+    /// Events written by the application, some at the same time, form one chain; an edited,
+    /// inserted or removed event is named by the verification.
+    @Test func theChainHoldsUnderConcurrentWritesAndShowsTampering() async throws {
+        try await withApp { app in
+            let a = try await Accounts.make(on: app.db)
+            let liaison = try await FeedbackFixture.officer(a.cqLiaison, on: app)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        try await OfficerActions.addMilestone(measure: "1.\(i % 7 + 1)", title: "節點 \(i)", dueOn: "2027-01-0\(i % 9 + 1)", by: liaison,
+                                                              converter: ScriptConverterFixture.converter, on: app.db)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let intact = try await AuditChain.verify(on: app.db, pageSize: 7)
+            let total = try await AuditEvent.query(on: app.db).count()
+            #expect(intact.broken == nil && intact.events == total && total >= 40 + 2)
+
+            // Someone edits the database by hand.
+            let victim = try await AuditEvent.query(on: app.db).filter(\.$action == "milestone.add").sort(\.$seq).first()!
+            try await app.db.sql.raw("UPDATE audit_events SET after = '{}' WHERE id = \(bind: victim.id!)").run()
+            let edited = try await AuditChain.verify(on: app.db)
+            #expect(edited.broken?.seq == victim.seq && edited.broken?.reason == "its content was changed")
+            try await app.db.sql.raw("UPDATE audit_events SET after = \(bind: victim.after) WHERE id = \(bind: victim.id!)").run()
+            #expect(try await AuditChain.verify(on: app.db).broken == nil)
+
+            let last = try await AuditEvent.query(on: app.db).sort(\.$seq, .descending).first()!
+            try await app.db.sql.raw("DELETE FROM audit_events WHERE id = \(bind: last.id!)").run()
+            #expect(try await AuditChain.verify(on: app.db).broken?.reason.contains("were removed") == true)
+            let middle = try await AuditEvent.query(on: app.db).filter(\.$seq == 10).first()!
+            try await app.db.sql.raw("DELETE FROM audit_events WHERE id = \(bind: middle.id!)").run()
+            #expect(try await AuditChain.verify(on: app.db).broken?.seq == 10)
+        }
+    }
+}

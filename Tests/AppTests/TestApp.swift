@@ -37,6 +37,7 @@ func withApp(_ body: (Application) async throws -> Void) async throws {
             postgres.coreConfiguration.tls = .disable
             postgres.searchPath = [schema]
             app.databases.use(.postgres(configuration: postgres), as: .psql, isDefault: true)
+            app.databases.middleware.use(AuditChainMiddleware(), on: .psql)
             try await (app.db as! SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
         }
         app.clock = .fixed(fixedNow)

@@ -117,7 +117,12 @@ struct DemoData {
         let months = max(1, (today.ordinal - begin.ordinal) / 30)
         let pairs = measures.flatMap { m in Side.allCases.map { (m, $0) } }
         var state: [String: (SideStatus, Int)] = [:]
-        var updateRows: [[any Encodable & Sendable]] = [], auditRows: [[any Encodable & Sendable]] = []
+        var updateRows: [[any Encodable & Sendable]] = [], events: [AuditEvent] = []
+        func event(_ at: Date, _ action: String, _ entity: String, _ id: UUID, before: String? = nil, after: String?, measure: UUID) {
+            let e = AuditEvent(actor: "demo", action: action, entity: entity, entityID: id, before: before, after: after, measureID: measure)
+            e.at = Date(timeIntervalSince1970: Double(AuditChain.milliseconds(at)) / 1000)
+            events.append(e)
+        }
         for i in 0..<updates {
             let (m, side) = pairs[i % pairs.count]
             let month = min(months - 1, i * months / max(1, updates))
@@ -138,10 +143,10 @@ struct DemoData {
                                side == .cq ? "zh-Hans" : "zh-Hant", [String](), isPublic ? "public" : "internal", false,
                                isPublic ? authors[side]! : nil, isPublic ? at : nil, at, at])
             let sideID = sides.first { $0.$measure.id == m.id && $0.side == side }!.id!
-            auditRows.append([UUID(), at, "demo", "progress.create", ProgressUpdate.schema, id, String?.none, "{}", m.id!])
-            auditRows.append([UUID(), at, "demo", "side.status", MeasureSide.schema, sideID,
-                              OfficerActions.json(["status": oldStatus.rawValue, "percent": String(oldPercent), "signedOff": "false"]),
-                              OfficerActions.json(["status": status.rawValue, "percent": String(percent), "signedOff": "false"]), m.id!])
+            event(at, "progress.create", ProgressUpdate.schema, id, after: "{}", measure: m.id!)
+            event(at, "side.status", MeasureSide.schema, sideID,
+                  before: OfficerActions.json(["status": oldStatus.rawValue, "percent": String(oldPercent), "signedOff": "false"]),
+                  after: OfficerActions.json(["status": status.rawValue, "percent": String(percent), "signedOff": "false"]), measure: m.id!)
         }
         try await insert("progress_updates", ["id", "measure_id", "unit_id", "author_id", "side", "period", "status", "percent", "narrative", "script",
                                               "evidence", "visibility", "publish_requested", "approved_by", "approved_at", "created_at", "updated_at"], updateRows)
@@ -153,11 +158,15 @@ struct DemoData {
             s.percent = percent
             if status == .completed {
                 s.signedOffAt = signedAt
-                auditRows.append([UUID(), signedAt, "demo", "signoff", MeasureSide.schema, s.id!, String?.none, OfficerActions.json(["side": s.side.rawValue]), s.$measure.id])
+                event(signedAt, "signoff", MeasureSide.schema, s.id!, after: OfficerActions.json(["side": s.side.rawValue]), measure: s.$measure.id)
             }
             try await s.update(on: db)
         }
-        try await insert("audit_events", ["id", "at", "actor", "action", "entity", "entity_id", "before", "after", "measure_id"], auditRows)
+        // Audit events join the hash chain in the order they happened.
+        events.sort { $0.at! < $1.at! }
+        try await AuditChain.link(events, on: db)
+        try await insert("audit_events", ["id", "at", "actor", "action", "entity", "entity_id", "before", "after", "measure_id", "seq", "prev_hash", "hash"],
+                         events.map { [UUID(), $0.at!, $0.actor, $0.action, $0.entity, $0.entityID, $0.before, $0.after, $0.measureID, $0.seq!, $0.prevHash!, $0.hash!] })
 
         // Feedback cases, answered within about ten working days, a third linked to a measure.
         let calendars = try await WorkCalendars.calendars(on: db)

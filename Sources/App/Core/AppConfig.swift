@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import Vapor
 
@@ -11,6 +12,11 @@ public struct AppConfig: Sendable {
         case sqliteMemory
         /// `DATABASE_URL=postgres://…`.
         case postgres(url: String)
+
+        var id: DatabaseID {
+            if case .postgres = self { return .psql }
+            return .sqlite
+        }
     }
 
     public var host: String

@@ -18,5 +18,7 @@ enum Migrations {
         CreateReporting(),
         // 006: log-in security (throttling, session epoch, second factor)
         UpdateUsersAddSecurity(),
+        // 007: the audit log's hash chain
+        UpdateAuditEventsAddChain(),
     ]
 }

@@ -7,7 +7,13 @@ final class AuditEvent: Model, @unchecked Sendable {
 
     // managed
     @ID(key: .id) var id: UUID?
-    @Timestamp(key: "at", on: .create) var at: Date?
+    /// Set when the event is made, to the millisecond (the hash covers it).
+    @OptionalField(key: "at") var at: Date?
+    /// Place in the chain, and the SHA-256 of this event with the previous event's hash: an
+    /// event changed or removed afterwards breaks the chain (`yugang audit verify`).
+    @OptionalField(key: "seq") var seq: Int64?
+    @OptionalField(key: "prev_hash") var prevHash: String?
+    @OptionalField(key: "hash") var hash: String?
 
     // data
     /// `system` for work done by the platform itself (first start, imports from the command line).
@@ -25,6 +31,7 @@ final class AuditEvent: Model, @unchecked Sendable {
 
     init() {}
     init(actor: String, actorID: UUID? = nil, action: String, entity: String, entityID: UUID?, before: String? = nil, after: String? = nil, measureID: UUID? = nil) {
+        self.at = AuditChain.now()
         self.measureID = measureID
         self.actor = actor
         self.$actorUser.id = actorID
