@@ -54,6 +54,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 
     if FirstStart.servesOnBoot(app.environment.arguments) {
         app.lifecycle.use(FirstStart())

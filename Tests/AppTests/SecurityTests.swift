@@ -238,3 +238,43 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct BackupTests {
+    /// Back up, lose data, restore: the counts, the audit chain and an attachment come back
+    /// (on PostgreSQL through pg_dump and pg_restore; on SQLite the copy is checked here and
+    /// restored by the command-line test in e2e/test_backup.py).
+    @Test func aBackupRestoresWhatWasThere() async throws {
+        try await withApp { app in
+            let a = try await Accounts.make(on: app.db)
+            let liaison = try await FeedbackFixture.officer(a.cqLiaison, on: app)
+            let draft = try ProgressDraft.validate(period: "2026-11", status: "in_progress", percent: "20", narrative: "備份前的進展。", evidence: nil, visibility: "public")
+            try await OfficerActions.postUpdate(draft, measure: "1.1", by: liaison, converter: ScriptConverterFixture.converter, on: app.db)
+            try FileManager.default.createDirectory(atPath: app.config.dataDirectory + "/attachments", withIntermediateDirectories: true)
+            try Data("%PDF-1.4 backup".utf8).write(to: URL(fileURLWithPath: app.config.dataDirectory + "/attachments/a.pdf"))
+            let folder = NSTemporaryDirectory() + "yugang-backup-" + UUID().uuidString
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            var postgres: (url: String, schema: String?)?
+            if let url = TestDatabase.postgresURL {
+                struct Current: Decodable { let s: String }
+                postgres = (url, try await app.db.sql.raw("SELECT current_schema() AS s").first(decoding: Current.self)?.s)
+            }
+            let manifest = try await Backup.create(app, into: folder, postgres: postgres)
+            #expect(manifest.counts["progress_updates"] == 1 && manifest.counts["audit_events"]! > 2)
+            #expect(try Backup.manifest(in: folder) == manifest)
+            #expect(FileManager.default.contents(atPath: folder + "/attachments/a.pdf") == Data("%PDF-1.4 backup".utf8))
+
+            try await app.db.sql.raw("DELETE FROM progress_updates").run()
+            try FileManager.default.removeItem(atPath: app.config.dataDirectory + "/attachments/a.pdf")
+            if let postgres {
+                _ = try Backup.restore(from: folder, dataDirectory: app.config.dataDirectory, sqlitePath: nil, postgres: postgres)
+                try await Backup.check(manifest, on: app.db)
+                #expect(try await ProgressUpdate.query(on: app.db).first()?.narrative == "備份前的進展。")
+            } else {
+                let header = FileManager.default.contents(atPath: folder + "/yugang.sqlite")?.prefix(16)
+                #expect(header == Data("SQLite format 3\0".utf8))
+                _ = try Backup.restore(from: folder, dataDirectory: app.config.dataDirectory, sqlitePath: folder + "/restored.sqlite", postgres: nil)
+            }
+            #expect(FileManager.default.contents(atPath: app.config.dataDirectory + "/attachments/a.pdf") == Data("%PDF-1.4 backup".utf8))
+        }
+    }
+}
