@@ -5,6 +5,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# Personal data that must never reach the server's log (test_zz_logs.py looks for it).
+SENTINELS = {"name": "陳哨兵七七三一", "email": "sentinel-7731@example.hk", "phone": "+852 9877 3100"}
 
 
 def assert_accessible(page):
@@ -18,7 +20,9 @@ def fill_form(page, base_url, lang, files):
     page.locator("#area").select_option("11")
     page.locator("#subject").fill("在渝港人服務")
     page.locator("#content").fill("希望在重慶設立一站式港人服務點，集中辦理居住證、社保及子女入學手續。")
-    page.locator("#email").fill("resident@example.hk")
+    page.locator("#name").fill(SENTINELS["name"])
+    page.locator("#email").fill(SENTINELS["email"])
+    page.locator("#phone").fill(SENTINELS["phone"])
     page.locator("#consentReply").check()
     page.locator("#attachments").set_input_files(files)
     page.get_by_role("button", name=re.compile("提交|Send")).click()

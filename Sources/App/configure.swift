@@ -41,6 +41,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     // Errors first, so that they also cover what later middleware throws.
     app.middleware = .init()
+    app.middleware.use(MetricsMiddleware(metrics: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware(hsts: config.isSecure))
     app.middleware.use(AppErrorMiddleware(converter: converter))
     app.middleware.use(LanguageMiddleware(secureCookies: config.isSecure))

@@ -26,6 +26,7 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     let health = HealthController()
     app.get("health", "live", use: health.live)
     app.get("health", "ready", use: health.ready)
+    app.get("metrics", use: MetricsController().scrape)
 
     let api = app.grouped("api", "v1")
     let measures = MeasuresAPIController(converter: converter)

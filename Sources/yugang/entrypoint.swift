@@ -9,7 +9,7 @@ enum Entrypoint {
     static func main() async {
         do {
             var env = try Environment.detect()
-            try LoggingSystem.bootstrap(from: &env)
+            try RedactingLogHandler.bootstrap(from: &env)
             let app = try await Application.make(env)
             var status: Int32 = 0
             do {

@@ -278,3 +278,21 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MetricsTests {
+    @Test func metricsCountRequestsByRouteAndReportTheBacklog() async throws {
+        try await withApp { app in
+            app.config.metricsToken = "metrics-secret"
+            for _ in 0..<3 { _ = try await app.get("/measures/1.1") }
+            _ = try await app.get("/no-such-page")
+            #expect(try await app.get("/metrics").0 == .unauthorized)
+            let (status, body, headers) = try await app.get("/metrics", headers: ["Authorization": "Bearer metrics-secret"])
+            #expect(status == .ok && headers.contentType?.subType == "plain")
+            #expect(body.contains(#"yugang_http_requests_total{method="GET",route="/measures/:number",status="200"} 3"#))
+            #expect(body.contains(#"yugang_http_requests_total{method="GET",route="unmatched",status="404"} 1"#))
+            #expect(body.contains(#"yugang_http_request_duration_seconds_bucket{method="GET",route="/measures/:number",le="+Inf"} 3"#))
+            #expect(body.contains(#"yugang_outbox_messages{state="pending"} 0"#) && body.contains("yugang_feedback_cases_overdue 0"))
+            #expect(body.contains(#"yugang_progress_reports_owed{level="red"}"#))
+        }
+    }
+}

@@ -53,6 +53,8 @@ public struct AppConfig: Sendable {
     /// active (`SESSION_IDLE_MINUTES`, `SESSION_MAX_HOURS`).
     public var sessionIdleSeconds: Double = 30 * 60
     public var sessionMaxSeconds: Double = 12 * 3600
+    /// Bearer token for `/metrics` from other hosts (`METRICS_TOKEN`); without it only loopback.
+    public var metricsToken: String?
     /// Where security problems are reported (`SECURITY_CONTACT`, for `/.well-known/security.txt`).
     public var securityContact: String?
 
@@ -171,6 +173,7 @@ public struct AppConfig: Sendable {
             }
         }
         config.securityContact = value("SECURITY_CONTACT")
+        config.metricsToken = value("METRICS_TOKEN")
         return config
     }
 }
