@@ -296,3 +296,56 @@ import VaporTesting
         }
     }
 }
+
+/// Scripts typed into every public form come out inert in every officer view: escaped, never
+/// markup, never a `javascript:` link.
+@Suite struct StoredXSSTests {
+    static let corpus = [
+        "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "'><svg/onload=alert(1)>", "<a href=\"javascript:alert(1)\">連結</a>",
+        "<iframe src=javascript:alert(1)></iframe>", "</textarea><script>alert(1)</script>", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<body onload=alert(1)>", "<details open ontoggle=alert(1)>", "{{constructor.constructor('alert(1)')()}}", "=HYPERLINK(\"http://x\",\"y\")",
+        "<!--<img src=\"--><img src=x onerror=alert(1)//\">",
+    ]
+
+    /// Markup no page of ours has: foreign tags, an event-handler attribute, a `javascript:`
+    /// link, or a script other than `/officer.js`.
+    static let dangerous = [#"<(iframe|math|mglyph|details|img)\b|<svg/"#, #"<[a-zA-Z][^>]*\son[a-z]+\s*="#,
+                            #"<[a-zA-Z][^>]*\b(href|src)\s*=\s*["']?\s*javascript:"#, #"<script(?![^>]*src="/officer\.js")"#]
+        .map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    @Test func scriptsFromPublicFormsAreInertForOfficers() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            app.config.feedbackPerAddressPerHour = 1000
+            app.config.feedbackPerContactPerDay = 1000
+            let converter = ScriptConverterFixture.converter
+            for (i, payload) in Self.corpus.enumerated() {
+                var s = FeedbackFixture.submission(content: "意見內容：" + payload)
+                s.subject = String(payload.prefix(100))
+                s.name = String(payload.prefix(60))
+                s.email = "xss\(i)@example.hk"
+                let c = try await FeedbackFixture.submit(s, address: "192.0.2.\(i)", on: app)
+                try await Feedback.addInformation(c, text: "補充：" + payload, config: app.config, converter: converter, today: app.clock.today, on: app.db)
+                _ = try await Questions.submit(["question": "請問 " + payload, "category": "education", "contact": ""], converter: converter, now: app.clock.now(), on: app.db)
+            }
+            let officer = try await Browser(app).login("cq-liaison")
+            var pages = ["/officer", "/officer/cases", "/officer/questions", "/officer/case-statistics", "/officer/overview"]
+            for c in try await FeedbackCase.query(on: app.db).all() { pages.append("/officer/cases/\(c.id!.uuidString)") }
+            for q in try await Question.query(on: app.db).all() { pages.append("/officer/questions/\(q.id!.uuidString)") }
+            var escapedSeen = 0
+            for path in pages {
+                let (status, page) = try await officer.get(path)
+                #expect(status == .ok, "\(path)")
+                for bad in Self.dangerous {
+                    let match = bad.firstMatch(in: page, range: NSRange(page.startIndex..., in: page)).flatMap { Range($0.range, in: page) }
+                    #expect(match == nil, "\(path): \(match.map { String(page[$0]) } ?? "")")
+                }
+                escapedSeen += page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") ? 1 : 0
+            }
+            #expect(escapedSeen >= 3, "the payloads are shown, escaped, on the list and the detail pages")
+            // The CSV export neutralises formulas.
+            let (_, csv) = try await officer.get("/officer/cases.csv")
+            #expect(!csv.contains(",=HYPERLINK") && !csv.contains("\n=HYPERLINK"))
+        }
+    }
+}
