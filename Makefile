@@ -3,7 +3,7 @@ SWIFT ?= swift
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench check-security clean
 
 deps:
 	@scripts/install-deps
@@ -19,6 +19,10 @@ test:
 
 bench: deps
 	@bench/run
+
+# sqlmap against the public parameters and the long crash test (10 runs of 1,000).
+check-security:
+	@scripts/check-security
 
 clean:
 	rm -rf .build

@@ -25,6 +25,9 @@ enum Entrypoint {
                 } catch {
                     status = 1 // `execute` has logged what went wrong
                 }
+                // After SIGTERM or SIGINT: the server finishes the requests in flight (up to its
+                // shutdown timeout) before the databases and other services close under them.
+                await app.server.shutdown()
             }
             try? await app.asyncShutdown()
             exit(status)

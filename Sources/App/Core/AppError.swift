@@ -113,6 +113,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
     static func clientMessage(_ status: HTTPResponseStatus, _ l: Localizer) -> String {
         switch status.code {
         case 413: return l.t("提交的內容太大。", "提交的内容太大。", "What you sent is too large.")
+        case 415: return l.t("請以 JSON 或表格格式提交。", "请以 JSON 或表单格式提交。", "Send JSON or a form (multipart or URL-encoded).")
         case 405: return l.t("不支援這個操作。", "不支持这个操作。", "That action is not supported here.")
         default: return l.t("請求無效。", "请求无效。", "The request is not valid.")
         }

@@ -223,6 +223,7 @@ enum OpenAPIDocument {
               "201": { "description": "Received", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/QuestionReceipt" } } } },
               "400": { "$ref": "#/components/responses/Problem" },
               "413": { "$ref": "#/components/responses/Problem" },
+              "415": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           }
@@ -253,6 +254,7 @@ enum OpenAPIDocument {
               "201": { "description": "Received", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/QuestionReceipt" } } } },
               "400": { "$ref": "#/components/responses/Problem" },
               "413": { "$ref": "#/components/responses/Problem" },
+              "415": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" },
               "429": { "$ref": "#/components/responses/Problem" }
             }
