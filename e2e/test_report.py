@@ -107,6 +107,13 @@ def test_both_offices_approve_and_the_public_reads_it(new_page, base_url, tmp_pa
     assert_accessible(cq)
     cq.get_by_role("button", name="批准本方").click()
     assert "渝方 ✓" in cq.locator(".meta.report-actions").inner_text()
+    # At 320 px the officer's pages do not scroll sideways (wide tables scroll inside their box).
+    cq.set_viewport_size({"width": 320, "height": 640})
+    for path in ["/officer", "/officer/overview", "/officer/reporting", report_url.replace(base_url, "")]:
+        cq.goto(f"{base_url}{path}")
+        overflow = cq.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
+    cq.set_viewport_size({"width": 1280, "height": 900})
     report_id = report_url.rsplit("/", 1)[1]
     public = new_page()
     assert public.goto(f"{base_url}/reports/{report_id}").status == 404
