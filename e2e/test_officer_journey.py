@@ -68,6 +68,16 @@ def set_up_second_factor(page):
     page.get_by_role("link", name="繼續").click()
 
 
+def log_in_admin(page, base_url):
+    """The admin, whether or not an earlier journey has already replaced the one-time password."""
+    log_in(page, base_url, "admin", ADMIN_PASSWORD)
+    if page.url.endswith("/officer/password"):
+        change_password(page, ADMIN_PASSWORD)
+    elif page.url.endswith("/login"):
+        log_in(page, base_url, "admin", NEW_PASSWORD)
+    assert page.url.endswith("/officer"), page.url
+
+
 def change_password(page, old):
     assert page.url.endswith("/officer/password")
     page.get_by_label("現有密碼").fill(old)
@@ -93,8 +103,7 @@ def create_account(page, base_url, username, name, role, unit):
 def test_unit_update_is_published_after_liaison_approval(new_page, base_url):
     assert ADMIN_PASSWORD, "YUGANG_ADMIN_PASSWORD is not set"
     admin = new_page()
-    log_in(admin, base_url, "admin", ADMIN_PASSWORD)
-    change_password(admin, ADMIN_PASSWORD)
+    log_in_admin(admin, base_url)
     admin.goto(f"{base_url}/officer/units")
     assert_accessible(admin)
     admin.get_by_label("單位名稱").fill("重慶市商務委員會")
