@@ -115,7 +115,7 @@ enum ReportingViews {
                 "获指派措施的单位须就每个报告期提交进展；报告期后一个月的指定日为限期，遇假期顺延至该方下一个工作日。限期前发出提醒（蓝），逾期转黄，逾期超过指定工作日或节点逾期转红，通知单位并抄送联络办。",
                 "Each unit assigned to a measure reports on every period. The report is due on the set day of the month after the period, moved to the side's next working day after a weekend or holiday. A reminder goes out before (blue), yellow once overdue, red when overdue beyond the set working days or when a milestone is missed; the unit is told and its liaison office copied."))),
             f.errorSummary,
-            .table(.class("data"),
+            .div(.class("wide"), .table(.class("data"),
                    .thead(.tr(.th(.text(l.t("一方", "一方", "Side"))), .th(.text(l.t("週期", "周期", "Frequency"))), .th(.text(l.t("報送日", "报送日", "Due day"))),
                               .th(.text(l.t("提前提醒（工作日）", "提前提醒（工作日）", "Reminder (working days before)"))),
                               .th(.text(l.t("轉紅（逾期工作日）", "转红（逾期工作日）", "Red after (working days late)"))), .th(.text(l.t("開始", "开始", "From"))))),
@@ -123,7 +123,7 @@ enum ReportingViews {
                        let r = rules[side]!
                        return .tr(.td(.text(l.side(side))), .td(.text(frequency(r.frequency))), .td(.text("\(r.dueDay)")), .td(.text("\(r.remindDays)")),
                                   .td(.text("\(r.escalateDays)")), .td(.text(r.startsOn.description)))
-                   })),
+                   }))),
             .forEach(editable) { side in
                 let r = rules[side]!, prefix = side.rawValue + "-"
                 return .section(
