@@ -26,8 +26,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start(binary, data_dir, port):
-    env = {**os.environ, "DATA_DIR": data_dir, "PORT": str(port), "HOST": "127.0.0.1", "DATABASE_URL": "",
+def start(binary, data_dir, port, database_url=""):
+    env = {**os.environ, "DATA_DIR": data_dir, "PORT": str(port), "HOST": "127.0.0.1", "DATABASE_URL": database_url,
            "FEEDBACK_LIMIT_PER_ADDRESS": "1000000", "LOG_LEVEL": "error"}
     process = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
@@ -59,11 +59,21 @@ def submit(port, marker):
         return False
 
 
-def one_run(binary, submissions, seed):
+def fresh_postgres(base_url, seed):
+    """A new database on the PostgreSQL server of `base_url` (postgres://user@host:port/db)."""
+    name = f"crash_{seed}_{os.getpid()}"
+    subprocess.run(["psql", "-q", base_url, "-c", f"DROP DATABASE IF EXISTS {name}", "-c", f"CREATE DATABASE {name}"], check=True,
+                   capture_output=True)
+    return base_url.rsplit("/", 1)[0] + "/" + name
+
+
+def one_run(binary, submissions, seed, postgres=None):
+    """`postgres`: the URL of a PostgreSQL server to run on (a new database each run), else SQLite."""
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="yugang-crash-") as data_dir:
         port = free_port()
-        server = start(binary, data_dir, port)
+        database_url = fresh_postgres(postgres, seed) if postgres else ""
+        server = start(binary, data_dir, port, database_url)
         markers = [f"crash-{seed}-{i}" for i in range(submissions)]
         acknowledged = []
         lock = threading.Lock()
@@ -89,12 +99,17 @@ def one_run(binary, submissions, seed):
             list(pool.map(send, markers))
         killer.join()
         server.wait()
-        server = start(binary, data_dir, port)
+        server = start(binary, data_dir, port, database_url)
         try:
-            with sqlite3.connect(os.path.join(data_dir, "yugang.sqlite")) as db:
-                rows = [r[0] for r in db.execute("SELECT subject FROM feedback_cases WHERE subject LIKE 'crash-%'")]
-                integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
-            verify = subprocess.run([binary, "audit", "verify"], env={**os.environ, "DATA_DIR": data_dir, "DATABASE_URL": ""},
+            query = "SELECT subject FROM feedback_cases WHERE subject LIKE 'crash-%'"
+            if database_url:
+                rows = subprocess.run(["psql", "-At", database_url, "-c", query], capture_output=True, text=True, check=True).stdout.split()
+                integrity = "ok"  # PostgreSQL recovers from its write-ahead log; the counts and the chain are the check
+            else:
+                with sqlite3.connect(os.path.join(data_dir, "yugang.sqlite")) as db:
+                    rows = [r[0] for r in db.execute(query)]
+                    integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+            verify = subprocess.run([binary, "audit", "verify"], env={**os.environ, "DATA_DIR": data_dir, "DATABASE_URL": database_url},
                                     capture_output=True, text=True)
         finally:
             server.terminate()
@@ -112,10 +127,11 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--submissions", type=int, default=1000)
     parser.add_argument("--bin", default=".build/release/yugang")
+    parser.add_argument("--postgres", help="postgres://… of a server to run on instead of SQLite")
     args = parser.parse_args(argv)
     passed = 0
     for run in range(args.runs):
-        ok, summary = one_run(args.bin, args.submissions, seed=run + 1)
+        ok, summary = one_run(args.bin, args.submissions, seed=run + 1, postgres=args.postgres)
         passed += ok
         print(f"run {run + 1}: {'ok' if ok else 'FAILED'}: {summary}", flush=True)
     print(f"{passed} runs out of {args.runs} kept every acknowledged submission")

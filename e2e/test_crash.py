@@ -8,6 +8,8 @@ BIN = os.environ.get("YUGANG_BIN", ".build/debug/yugang")
 
 
 def test_a_killed_server_keeps_every_acknowledged_submission():
+    # On PostgreSQL when scripts/test runs the e2e suite against it (a new database per run).
+    postgres = os.environ.get("CRASH_POSTGRES_URL")
     for seed in (101, 102):
-        ok, summary = one_run(BIN, 300, seed)
+        ok, summary = one_run(BIN, 300, seed, postgres=postgres)
         assert ok, summary

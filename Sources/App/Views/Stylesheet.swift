@@ -54,6 +54,7 @@ enum Stylesheet {
     button { font: inherit; padding: .3rem .8rem; }
     button.link { background: none; border: none; color: var(--accent); text-decoration: underline; padding: 0; cursor: pointer; }
     @media print { header.site nav, .skip { display: none; } a { color: inherit; text-decoration: none; } }
+    main td, main th { overflow-wrap: anywhere; }
     figure.chart { margin: 1.5rem 0; max-width: 100%; overflow-x: auto; }
     figure.chart svg { max-width: 100%; height: auto; }
     figure.chart figcaption { font-weight: 600; }
