@@ -22,6 +22,8 @@ let fixedNow = Date(timeIntervalSince1970: 1_795_924_800)
 /// created; `body` runs against it and the app is shut down (and its schema dropped) afterwards.
 func withApp(_ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
+    // Request lines and migrations would drown the test output.
+    app.logger.logLevel = .warning
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     var failure: Error?
     do {
