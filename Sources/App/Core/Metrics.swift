@@ -13,9 +13,14 @@ final class AppMetrics: Sendable {
     static let buckets: [Duration] = [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
                                       .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5)]
 
+    static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "yugang", subsystem: nil, metricName: metric, unitName: unit, helpText: help)
+    }
+
     func request(method: String, route: String, status: UInt, duration: Duration) {
-        registry.makeCounter(name: "yugang_http_requests_total", labels: [("method", method), ("route", route), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(descriptor: .init(metricName: "yugang_http_request_duration", unitName: "seconds"),
+        registry.makeCounter(descriptor: Self.name("http_requests", "total", "HTTP requests by method, route pattern and status"),
+                             labels: [("method", method), ("route", route), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(descriptor: Self.name("http_request_duration", "seconds", "Time to answer, by method and route pattern"),
                                        labels: [("method", method), ("route", route)], buckets: Self.buckets).record(duration)
     }
 
@@ -24,15 +29,17 @@ final class AppMetrics: Sendable {
         struct Row: Decodable { let state: String; let n: Int }
         let outbox = try await db.sql.raw("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").all(decoding: Row.self)
         for state in ["pending", "failed"] {
-            registry.makeGauge(name: "yugang_outbox_messages", labels: [("state", state)]).set(Double(outbox.first { $0.state == state }?.n ?? 0))
+            registry.makeGauge(descriptor: Self.name("outbox", "messages", "Messages waiting in the outbox, or failed"), labels: [("state", state)])
+                .set(Double(outbox.first { $0.state == state }?.n ?? 0))
         }
         let overdueCases = try await FeedbackCase.query(on: db).filter(\.$state !~ [.answered, .closed, .merged, .spam])
             .filter(\.$replyDueOn < today).count()
-        registry.makeGauge(name: "yugang_feedback_cases_overdue").set(Double(overdueCases))
+        registry.makeGauge(descriptor: Self.name("feedback_cases", "overdue", "Open feedback cases past their reply deadline")).set(Double(overdueCases))
         if let day = CalendarDay(today) {
             let obligations = try await Reporting.obligations(today: day, on: db)
             for level in ReportNotice.Level.allCases {
-                registry.makeGauge(name: "yugang_progress_reports_owed", labels: [("level", level.rawValue)])
+                registry.makeGauge(descriptor: Self.name("progress_reports", "owed", "Progress reports due soon or overdue, by level"),
+                                   labels: [("level", level.rawValue)])
                     .set(Double(obligations.filter { $0.level == level }.count))
             }
         }

@@ -26,9 +26,10 @@ public struct RedactingLogHandler: LogHandler {
         set { wrapped[metadataKey: key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-        wrapped.log(level: level, message: message, metadata: metadata?.filter { Self.allowed.contains($0.key) },
-                    source: source, file: file, function: function, line: line)
+    public func log(event: LogEvent) {
+        var redacted = event
+        redacted.metadata = event.metadata?.filter { Self.allowed.contains($0.key) }
+        wrapped.log(event: redacted)
     }
 
     /// `LoggingSystem.bootstrap(from:)` with every handler redacting.
