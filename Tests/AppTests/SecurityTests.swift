@@ -349,3 +349,19 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MalformedBodyTests {
+    /// Found by schemathesis: a broken multipart body was a 500; it is a 400 problem.
+    @Test func aBrokenMultipartBodyIsABadRequest() async throws {
+        try await withApp { app in
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=b1")
+            try await app.testing().test(.POST, "/api/v1/feedback", headers: headers, body: ByteBuffer(string: "--b1\r\n[False, x]--b1--\r\n")) { res async in
+                #expect(res.status == .badRequest)
+                #expect(res.headers.contentType?.subType == "problem+json" && res.body.string.contains("The form data sent could not be read") == false)
+                #expect(res.body.string.contains("提交的表格資料無法讀取。"))
+            }
+            #expect(try await FeedbackCase.query(on: app.db).count() == 0)
+        }
+    }
+}

@@ -94,6 +94,10 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 status = .badRequest
                 message = l.t("提交的資料格式不正確。", "提交的数据格式不正确。", "The data sent is not in the expected form.")
                 req.logger.debug("bad input: \(decoding)")
+            case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
+                // A malformed multipart body (MultipartKit's parser errors are not public types).
+                status = .badRequest
+                message = l.t("提交的表格資料無法讀取。", "提交的表单数据无法读取。", "The form data sent could not be read.")
             default:
                 req.logger.report(error: error)
                 status = .internalServerError

@@ -71,6 +71,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "415": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           }
@@ -88,6 +89,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "415": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           }
@@ -105,6 +107,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "415": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           }
