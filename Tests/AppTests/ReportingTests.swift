@@ -134,7 +134,7 @@ import WorkCalendar
             _ = try await Reporting.scan(today: "2026-11-29", now: fixedNow, baseURL: nil, converter: ScriptConverterFixture.converter, on: app.db)
             let chased = try await ReportNotice.query(on: app.db).filter(\.$unit.$id == a.cqUnit.id).sort(\.$dueOn).all()
             #expect(chased.map { "\($0.level) \($0.period!)" } == ["red 2026-08", "red 2026-09", "red 2026-10"])
-            let overview = try await Dashboards.overview(today: "2026-11-29", converter: ScriptConverterFixture.converter, on: app.db)
+            let overview = try await Dashboards.overview(today: "2026-11-29", on: app.db)
             let unit = overview.overdue.first { $0.unit.name == a.cqUnit.name }!
             #expect(unit.red + unit.yellow == 34)   // January 2024 to October 2026
         }
@@ -258,7 +258,7 @@ import WorkCalendar
             #expect(page.components(separatedBy: "role=\"img\"").count - 1 == 3)   // status, lights, completed (no overdue, no feedback yet)
             #expect(page.components(separatedBy: "<table class=\"data\"").count - 1 == 4)
             // The first area's Chongqing row: one delayed, six not started.
-            let d = try await Dashboards.overview(today: "2026-11-29", converter: ScriptConverterFixture.converter, on: app.db)
+            let d = try await Dashboards.overview(today: "2026-11-29", on: app.db)
             #expect(d.areas[0].status[.cq] == [.delayed: 1, .notStarted: 6] && d.areas[0].light[.cq] == [.red: 1, .grey: 6])
             #expect(page.contains("<title>一、“一帶一路”建設和經貿投資 · 渝方 · 延誤: 1</title>"))
         }

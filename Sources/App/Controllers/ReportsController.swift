@@ -18,7 +18,7 @@ struct ReportsController {
 
     func overview(req: Request) async throws -> Response {
         let o = try await viewer(req)
-        let d = try await Dashboards.overview(today: req.application.clock.today, converter: converter, on: req.db)
+        let d = try await Dashboards.overview(today: req.application.clock.today, on: req.db)
         return Response.html(ReportingViews.overview(d, officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))).noStore()
     }
 

@@ -1,4 +1,3 @@
-import ChineseScript
 import Fluent
 import Foundation
 import WorkCalendar
@@ -34,7 +33,7 @@ enum Dashboards {
     /// Who sees the overview: the liaison offices, admins and viewers.
     static func mayView(_ o: Officer) -> Bool { o.role != .unitOfficer }
 
-    static func overview(today raw: String, converter: ScriptConverter, on db: Database) async throws -> Overview {
+    static func overview(today raw: String, on db: Database) async throws -> Overview {
         guard let today = CalendarDay(raw) else { throw AppError.notFound }
         let overview = try await PortalQueries.overview(on: db, today: raw)
         let ids = overview.areas.flatMap(\.measures).map(\.id)
