@@ -28,6 +28,7 @@ import Vapor
 
     @Test("A wrong value names its variable", arguments: [
         ("PORT", "eighty"), ("PORT", "70000"), ("DATABASE_URL", "mysql://x"), ("BASE_URL", "ftp://x"), ("LOG_LEVEL", "loud"),
+        ("REQUIRE_TWO_FACTOR", "root"), ("SESSION_IDLE_MINUTES", "1"), ("SESSION_MAX_HOURS", "48"),
     ])
     func wrongValue(variable: String, value: String) {
         #expect {
@@ -35,6 +36,17 @@ import Vapor
         } throws: { error in
             (error as? AppConfig.InvalidValue)?.description.hasPrefix("\(variable)=\(value) is not valid") == true
         }
+    }
+
+    /// A wrong key is refused without being repeated in the message.
+    @Test func aWrongSecretsKeyIsNotEchoed() throws {
+        #expect {
+            try AppConfig.fromEnvironment(["SECRETS_KEY": "c2hvcnQta2V5"])
+        } throws: { error in
+            let text = (error as? AppConfig.InvalidValue)?.description ?? ""
+            return text.hasPrefix("SECRETS_KEY=") && !text.contains("c2hvcnQta2V5")
+        }
+        #expect(try AppConfig.fromEnvironment(["SECRETS_KEY": Data(repeating: 7, count: 32).base64EncodedString()]).secretsKey != nil)
     }
 
     @Test func sqliteFileRunsInWALWithFullSyncAndForeignKeys() async throws {

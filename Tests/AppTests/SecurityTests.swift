@@ -171,6 +171,10 @@ import VaporTesting
             #expect(enabled == .ok && codesPage.contains("recovery-codes"))
             let recovery = codesPage.components(separatedBy: "<li><code>").dropFirst().map { String($0.prefix(11)) }
             #expect(recovery.count == 10)
+            // The database holds the key sealed (AES-GCM), not the key itself.
+            let stored = try #require(try await User.query(on: app.db).filter(\.$username == "cq-liaison").first()?.totpSecret)
+            #expect(stored.hasPrefix(SecretBox.prefix) && !stored.contains(key))
+            #expect(try app.secretBox.open(stored) == secret)
             try await browser.logout()
 
             // The password alone leads to the second step; the code already used is refused.

@@ -75,7 +75,7 @@ struct OfficerController {
         let now = req.application.clock.now()
         if let until = user.lockedUntil, until > now {
             try await LoginSecurity.audit("login.refused-locked", user, [:], on: req.db)
-        } else if !user.isDisabled, try await TwoFactor.verify(user, code: req.formFields["code"], now: now, on: req.db) {
+        } else if !user.isDisabled, try await TwoFactor.verify(user, code: req.formFields["code"], box: req.application.secretBox, now: now, on: req.db) {
             return try await complete(req, user: user, next: req.session.data[Self.pendingNext])
         } else {
             try await LoginSecurity.recordFailure(user, now: now, on: req.db)
@@ -126,7 +126,7 @@ struct OfficerController {
     func twoFactorPage(req: Request, errors: FieldErrors = FieldErrors(), codes: [String]? = nil) async throws -> Response {
         let o = try await req.requireOfficer()
         let user = try req.auth.require(User.self)
-        let secret = TwoFactor.isEnabled(user) ? nil : try await TwoFactor.beginEnrolment(user, on: req.db)
+        let secret = TwoFactor.isEnabled(user) ? nil : try await TwoFactor.beginEnrolment(user, box: req.application.secretBox, on: req.db)
         let page = OfficerViews.twoFactor(user: user, secret: secret, required: TwoFactor.isRequired(user.role, config: req.application.config),
                                           recoveryCodes: codes, officer: o,
                                           form: FormContext(csrf: req.csrfToken, errors: errors, l: Localizer(req, converter: converter)))
@@ -136,7 +136,8 @@ struct OfficerController {
     func enableTwoFactor(req: Request) async throws -> Response {
         let user = try req.auth.require(User.self)
         do {
-            let codes = try await TwoFactor.confirmEnrolment(user, code: req.formFields["code"], now: req.application.clock.now(), on: req.db)
+            let codes = try await TwoFactor.confirmEnrolment(user, code: req.formFields["code"], box: req.application.secretBox,
+                                                             now: req.application.clock.now(), on: req.db)
             return try await twoFactorPage(req: req, codes: codes)
         } catch AppError.invalid(let errors) {
             return try await twoFactorPage(req: req, errors: errors)

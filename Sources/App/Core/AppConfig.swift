@@ -53,6 +53,8 @@ public struct AppConfig: Sendable {
     /// active (`SESSION_IDLE_MINUTES`, `SESSION_MAX_HOURS`).
     public var sessionIdleSeconds: Double = 30 * 60
     public var sessionMaxSeconds: Double = 12 * 3600
+    /// Key sealing the TOTP secrets (`SECRETS_KEY`, 32 bytes base64; else `DATA_DIR/secrets.key`).
+    public var secretsKey: String?
     /// Bearer token for `/metrics` from other hosts (`METRICS_TOKEN`); without it only loopback.
     public var metricsToken: String?
     /// Where security problems are reported (`SECURITY_CONTACT`, for `/.well-known/security.txt`).
@@ -174,6 +176,12 @@ public struct AppConfig: Sendable {
         }
         config.securityContact = value("SECURITY_CONTACT")
         config.metricsToken = value("METRICS_TOKEN")
+        if let raw = value("SECRETS_KEY") {
+            guard Data(base64Encoded: raw)?.count == 32 else {
+                throw InvalidValue(variable: "SECRETS_KEY", value: "…", expected: "32 bytes in base64 (openssl rand -base64 32)")
+            }
+            config.secretsKey = raw
+        }
         return config
     }
 }

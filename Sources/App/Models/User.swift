@@ -24,7 +24,7 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     /// Sessions carry the epoch they began in; raising it (log-out, disabling) ends them all.
     @Field(key: "session_epoch") var sessionEpoch: Int
-    /// The TOTP secret (base32); the second factor is on once `totpEnabledAt` is set.
+    /// The TOTP secret, sealed by `SecretBox`; the second factor is on once `totpEnabledAt` is set.
     @OptionalField(key: "totp_secret") var totpSecret: String?
     @OptionalField(key: "totp_enabled_at") var totpEnabledAt: Date?
     /// The last time step accepted: a code is never accepted twice.

@@ -92,19 +92,19 @@ enum TwoFactor {
 
     static func isEnabled(_ user: User) -> Bool { user.totpEnabledAt != nil }
 
-    /// A new secret for `user`, kept until a code from it confirms the enrolment.
-    static func beginEnrolment(_ user: User, on db: Database) async throws -> Data {
-        if let stored = user.totpSecret, !isEnabled(user), let secret = TOTP.base32Decode(stored) { return secret }
+    /// A new secret for `user`, kept (sealed) until a code from it confirms the enrolment.
+    static func beginEnrolment(_ user: User, box: SecretBox, on db: Database) async throws -> Data {
+        if let stored = user.totpSecret, !isEnabled(user), let secret = box.open(stored) { return secret }
         let secret = TOTP.newSecret()
-        user.totpSecret = TOTP.base32(secret)
+        user.totpSecret = try box.seal(secret)
         try await user.update(on: db)
         return secret
     }
 
     /// Turns the second factor on with a code from the new secret; returns the recovery codes,
     /// to be shown once.
-    static func confirmEnrolment(_ user: User, code: String?, now: Date, on database: Database) async throws -> [String] {
-        guard !isEnabled(user), let stored = user.totpSecret, let secret = TOTP.base32Decode(stored),
+    static func confirmEnrolment(_ user: User, code: String?, box: SecretBox, now: Date, on database: Database) async throws -> [String] {
+        guard !isEnabled(user), let stored = user.totpSecret, let secret = box.open(stored),
               let counter = TOTP.matchingCounter(code ?? "", secret: secret, at: now) else {
             var errors = FieldErrors()
             errors.add("code", "驗證碼不正確，請輸入應用程式顯示的 6 位數字。", "验证码不正确，请输入应用程序显示的 6 位数字。",
@@ -124,9 +124,9 @@ enum TwoFactor {
 
     /// A code (or a recovery code, used up) for `user`; a TOTP code of a step already used is
     /// refused, so a code seen over a shoulder cannot be used again.
-    static func verify(_ user: User, code raw: String?, now: Date, on database: Database) async throws -> Bool {
+    static func verify(_ user: User, code raw: String?, box: SecretBox, now: Date, on database: Database) async throws -> Bool {
         let code = (raw ?? "").trimmingCharacters(in: .whitespaces)
-        if let stored = user.totpSecret, let secret = TOTP.base32Decode(stored), let counter = TOTP.matchingCounter(code, secret: secret, at: now),
+        if let stored = user.totpSecret, let secret = box.open(stored), let counter = TOTP.matchingCounter(code, secret: secret, at: now),
            counter > (user.totpLastCounter ?? Int64.min) {
             user.totpLastCounter = counter
             try await user.update(on: database)
