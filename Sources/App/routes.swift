@@ -70,6 +70,7 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     officer.post("2fa", "disable", use: officers.disableTwoFactor)
     officer.post("users", ":id", "disable", use: officers.setDisabled)
     officer.post("users", ":id", "enable", use: officers.setDisabled)
+    officer.post("users", ":id", "reset-2fa", use: officers.resetTwoFactor)
     officer.get("measures", ":number", use: officers.measure)
     officer.post("measures", ":number", "updates", use: officers.postUpdate)
     officer.post("measures", ":number", "milestones", use: officers.addMilestone)

@@ -310,6 +310,13 @@ struct OfficerController {
         return req.redirect(to: SiteURL.officerUsers.path, redirectType: .normal)
     }
 
+    func resetTwoFactor(req: Request) async throws -> Response {
+        let o = try await req.requireOfficer()
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await User.find(id, on: req.db) else { throw AppError.notFound }
+        try await TwoFactor.reset(user, by: o, on: req.db)
+        return req.redirect(to: SiteURL.officerUsers.path, redirectType: .normal)
+    }
+
     func unitsPage(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
         let o = try await req.requireOfficer()
         guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }

@@ -75,6 +75,7 @@ enum SiteURL: Equatable, Sendable {
     case securityTxt
     case officerUserDisable(UUID)
     case officerUserEnable(UUID)
+    case officerUserResetTwoFactor(UUID)
     case officerReporting
     case officerReports
     case officerReport(UUID)
@@ -159,6 +160,7 @@ enum SiteURL: Equatable, Sendable {
         case .securityTxt: return "/.well-known/security.txt"
         case .officerUserDisable(let id): return "/officer/users/\(id.uuidString)/disable"
         case .officerUserEnable(let id): return "/officer/users/\(id.uuidString)/enable"
+        case .officerUserResetTwoFactor(let id): return "/officer/users/\(id.uuidString)/reset-2fa"
         case .officerReporting: return "/officer/reporting"
         case .officerReports: return "/officer/reports"
         case .officerReport(let id): return "/officer/reports/\(id.uuidString)"

@@ -170,13 +170,30 @@ enum TwoFactor {
     /// Off again, for a role that does not require it.
     static func disable(_ user: User, config: AppConfig, on database: Database) async throws {
         guard !isRequired(user.role, config: config) else { throw AppError.forbidden }
-        user.totpSecret = nil
-        user.totpEnabledAt = nil
-        user.totpLastCounter = nil
-        user.recoveryCodes = nil
+        clear(user)
         try await database.transaction { db in
             try await user.update(on: db)
             try await LoginSecurity.audit("2fa.disable", user, [:], on: db)
         }
+    }
+
+    /// An admin resets an officer's second step (a lost phone): every session of the officer
+    /// ends, and a role that requires it sets it up again at the next log-in.
+    static func reset(_ user: User, by o: Officer, on database: Database) async throws {
+        guard Permissions.mayManageAccounts(o), user.id != o.id else { throw AppError.forbidden }
+        clear(user)
+        user.sessionEpoch += 1
+        try await database.transaction { db in
+            try await user.update(on: db)
+            try await OfficerActions.audit("2fa.reset", User.schema, user.id, by: o, after: OfficerActions.json(["username": user.username]),
+                                           measureID: nil, on: db)
+        }
+    }
+
+    private static func clear(_ user: User) {
+        user.totpSecret = nil
+        user.totpEnabledAt = nil
+        user.totpLastCounter = nil
+        user.recoveryCodes = nil
     }
 }

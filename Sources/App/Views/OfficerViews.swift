@@ -239,7 +239,9 @@ enum OfficerViews {
                               .th(.text(l.t("雙重驗證", "双重验证", "Two-step"))), .th(.text(l.t("狀態", "状态", "State"))))),
                    .tbody(.forEach(users) { u in
                        .tr(.td(.text(u.username)), .td(.text(u.displayName)), .td(.text(role(u.role, l))), .td(.text(u.unit?.name ?? "—")),
-                           .td(.text(TwoFactor.isEnabled(u) ? l.t("已啟用", "已启用", "On") : "—")),
+                           .td(.text(TwoFactor.isEnabled(u) ? l.t("已啟用", "已启用", "On") + " " : "—"),
+                               .if(TwoFactor.isEnabled(u) && u.id != o.id,
+                                   f.button(action: .officerUserResetTwoFactor(u.id!), label: l.t("重設", "重设", "Reset")))),
                            .td(.text(u.isDisabled ? l.t("已停用", "已停用", "Disabled") + " " : ""),
                                .if(u.id != o.id, u.isDisabled
                                    ? f.button(action: .officerUserEnable(u.id!), label: l.t("恢復", "恢复", "Enable"))
