@@ -45,7 +45,7 @@ struct OfficerController {
         case .refused:
             return refuse(.failed, .unauthorized)
         case .passed(let user) where TwoFactor.isEnabled(user):
-            try await renewSession(req)
+            try await req.renewSession()
             req.session.data[Self.pendingUser] = user.id?.uuidString
             req.session.data[Self.pendingAt] = String(now.timeIntervalSince1970)
             req.session.data[Self.pendingNext] = Self.safeNext(f["next"])
@@ -87,15 +87,8 @@ struct OfficerController {
         return Response.html(OfficerViews.secondFactor(form: form), status: .unauthorized).noStore()
     }
 
-    /// A fresh session (new identifier; the old one deleted) for whoever logs in next.
-    private func renewSession(_ req: Request) async throws {
-        if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req).get() }
-        req.session.id = nil
-        req.session.data = SessionData()
-    }
-
     private func complete(_ req: Request, user: User, next: String?) async throws -> Response {
-        try await renewSession(req)
+        try await req.renewSession()
         req.auth.login(user) // the session authenticator stores it in the session on the way out
         SessionPolicyMiddleware.begin(req, user: user)
         _ = req.csrfToken

@@ -52,6 +52,14 @@ extension Request {
 
     private struct OfficerKey: StorageKey { typealias Value = Officer }
 
+    /// A fresh, empty session with a new identifier; the old one is deleted (log-in, a session
+    /// that has ended).
+    func renewSession() async throws {
+        if let old = session.id { try await application.sessions.driver.deleteSession(old, for: self).get() }
+        session.id = nil
+        session.data = SessionData()
+    }
+
     /// The session's CSRF token, created on first use.
     var csrfToken: String {
         if let token = session.data[CSRF.sessionKey] { return token }

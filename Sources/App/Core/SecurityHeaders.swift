@@ -51,9 +51,7 @@ struct SessionPolicyMiddleware: AsyncMiddleware {
                 || now - seen > config.sessionIdleSeconds || now - login > config.sessionMaxSeconds {
                 // A new, empty session (the old one deleted), so the visitor's next form still works.
                 req.auth.logout(User.self)
-                if let old = req.session.id { try await req.application.sessions.driver.deleteSession(old, for: req).get() }
-                req.session.id = nil
-                req.session.data = SessionData()
+                try await req.renewSession()
                 req.storage[SessionEndedKey.self] = true
             } else if now - seen >= 60 {
                 // At most one session write a minute for activity.

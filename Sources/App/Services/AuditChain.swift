@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import SQLKit
@@ -20,8 +19,7 @@ enum AuditChain {
     static func hash(_ e: AuditEvent, seq: Int64, previous: String) -> String {
         let fields: [String?] = [String(seq), previous, String(milliseconds(e.at)), e.actor, e.$actorUser.id?.uuidString, e.action, e.entity,
                                  e.entityID?.uuidString, e.before, e.after, e.measureID?.uuidString]
-        let data = (try? JSONEncoder().encode(fields)) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return TokenHash.of(String(decoding: (try? JSONEncoder().encode(fields)) ?? Data(), as: UTF8.self))
     }
 
     struct Head: Decodable { let seq: Int64; let hash: String }
