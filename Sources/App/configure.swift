@@ -60,6 +60,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     if FirstStart.servesOnBoot(app.environment.arguments) {
         app.lifecycle.use(FirstStart())
+        app.lifecycle.use(ReportExport.StartupCheck())
         if config.workerInServe { app.lifecycle.use(WorkerInServe(converter: converter)) }
     }
 }

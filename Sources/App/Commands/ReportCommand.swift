@@ -28,6 +28,7 @@ struct ReportCommand: AsyncCommand {
         let usage = "usage: yugang report --as-of YYYY-MM-DD [--since YYYY-MM-DD] --script hant|hans --format html|csv|json|xlsx|pdf [--output FILE]"
         guard let format = ReportExport.Format(rawValue: signature.format ?? "html") else { throw CommandFailure(usage) }
         guard let language = ReportExport.language(script: signature.script), language != .en else { throw CommandFailure(usage) }
+        if format == .pdf, let problem = ReportExport.printingProblem() { throw CommandFailure(problem.description) }
         guard let asOf = CalendarDay(signature.asOf ?? app.clock.today) else { throw CommandFailure(usage) }
         let since = try signature.since.map { raw -> CalendarDay in
             guard let day = CalendarDay(raw), day < asOf else { throw CommandFailure("--since must be a day before --as-of") }

@@ -117,8 +117,7 @@ struct ReportsController {
             data = try await req.application.threadPool.runIfActive { try ReportExport.render(content, as: format, l) }
         } catch let e as ReportExport.Unavailable {
             req.logger.warning("report export: \(e.description)")
-            throw AppError.unavailable(hant: "此伺服器未能製作 PDF（需要 Chromium）。請下載 HTML 版本後列印。", hans: "此服务器未能制作 PDF（需要 Chromium）。请下载 HTML 版本后打印。",
-                                       en: "This server cannot make PDF files (it needs Chromium). Download the HTML version and print it.")
+            throw AppError.unavailable(hant: e.hant, hans: e.hans, en: "This server cannot make PDF files. \(e.description) Download the HTML version and print it.")
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: format.mediaType)

@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// A frozen report in a file format and a script: HTML with its print stylesheet, CSV with a
 /// byte-order mark, JSON, XLSX, and PDF printed by headless Chromium when it is installed.
@@ -17,8 +18,26 @@ enum ReportExport {
         }
     }
 
+    /// Why this machine cannot print a PDF: `description` in English (log, command line), and
+    /// the same for a reader in Traditional and Simplified.
     struct Unavailable: Error, CustomStringConvertible {
         let description: String
+        let hant: String
+        let hans: String
+
+        static let noChromium = Unavailable(
+            description: "PDF needs Chromium (Debian package chromium); it is not installed.",
+            hant: "此伺服器未能製作 PDF（需要 Chromium）。請下載 HTML 版本後列印。",
+            hans: "此服务器未能制作 PDF（需要 Chromium）。请下载 HTML 版本后打印。")
+        static let noChineseFont = Unavailable(
+            description: "PDF needs a font covering Chinese and none is installed (fc-list :lang=zh finds none): install the Debian package fonts-noto-cjk.",
+            hant: "此伺服器未能製作 PDF：沒有可顯示中文的字型（請安裝 Debian 套件 fonts-noto-cjk）。請下載 HTML 版本後列印。",
+            hans: "此服务器未能制作 PDF：没有可显示中文的字体（请安装 Debian 软件包 fonts-noto-cjk）。请下载 HTML 版本后打印。")
+        static func printFailed(_ status: Int32) -> Unavailable {
+            Unavailable(description: "Chromium did not print the report (exit status \(status)).",
+                        hant: "此伺服器未能製作 PDF（Chromium 列印失敗）。請下載 HTML 版本後列印。",
+                        hans: "此服务器未能制作 PDF（Chromium 打印失败）。请下载 HTML 版本后打印。")
+        }
     }
 
     /// `hant` / `hans` (and the language tags) for the report's script; Traditional by default.
@@ -81,11 +100,50 @@ enum ReportExport {
         return nil
     }
 
-    /// Prints `html` to PDF with headless Chromium, in a folder of its own that is removed after.
-    static func pdf(html: String) throws -> Data {
-        guard let browser = chromium() else {
-            throw Unavailable(description: "PDF needs Chromium (Debian package chromium); it is not installed.")
+    /// The first program on `PATH` called `name`.
+    static func program(_ name: String) -> String? {
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return directories.lazy.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Whether fontconfig (which Chromium draws its fonts from) finds a font covering Chinese:
+    /// without one, Chromium prints every Han character as an empty box. Asked each time, so
+    /// that installing the font takes effect without a restart.
+    static func hasChineseFont() -> Bool {
+        guard let fcList = program("fc-list") else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: fcList)
+        process.arguments = [":lang=zh", "family"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 && !String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// What stops this machine from printing a PDF, if anything (Chromium, a Chinese font).
+    static func printingProblem() -> Unavailable? {
+        guard chromium() != nil else { return .noChromium }
+        guard hasChineseFont() else { return .noChineseFont }
+        return nil
+    }
+
+    /// Warns on the server's log at start when PDF export cannot work on this machine.
+    struct StartupCheck: LifecycleHandler {
+        func didBoot(_ app: Application) throws {
+            if let problem = ReportExport.printingProblem() {
+                app.logger.warning("report export: PDF is unavailable on this machine. \(problem.description)")
+            }
         }
+    }
+
+    /// Prints `html` to PDF with headless Chromium, in a folder of its own that is removed after.
+    /// Refuses (never a PDF of empty boxes) when no font covering Chinese is installed.
+    static func pdf(html: String) throws -> Data {
+        guard let browser = chromium() else { throw Unavailable.noChromium }
+        guard hasChineseFont() else { throw Unavailable.noChineseFont }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yugang-pdf-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -104,7 +162,7 @@ enum ReportExport {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
-            throw Unavailable(description: "Chromium did not print the report (exit status \(process.terminationStatus)).")
+            throw Unavailable.printFailed(process.terminationStatus)
         }
         return data
     }

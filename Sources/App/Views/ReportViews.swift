@@ -146,14 +146,24 @@ enum ReportViews {
 
     /// The standalone file's own stylesheet; served, it is allowed by its hash in the
     /// Content-Security-Policy (`styleHash`).
-    static let inlineStyle = "body { font: 15px/1.6 system-ui, \"Noto Sans CJK TC\", \"Noto Sans CJK SC\", sans-serif; color: #1d2329; margin: 1.5rem; }"
+    /// A Simplified report is set in a Simplified Chinese face, a Traditional one in the Hong Kong
+    /// face (not the Taiwan forms); Debian's fonts-noto-cjk has both, which `scripts/install-deps` installs.
+    static let inlineStyle = "body { font: 15px/1.6 sans-serif; color: #1d2329; margin: 1.5rem; }"
+        + " :is(body, [lang]):lang(zh-Hans) { font-family: \"Noto Sans CJK SC\", \"Noto Sans SC\", \"Source Han Sans SC\", \"Noto Serif CJK SC\", sans-serif; }"
+        + " :is(body, [lang]):lang(zh-Hant) { font-family: \"Noto Sans CJK HK\", \"Noto Sans HK\", \"Source Han Sans HK\", \"Noto Serif CJK HK\", sans-serif; }"
         + Stylesheet.report
+
+    /// The standalone document's language: Traditional is Hong Kong's (`zh-Hant-HK`), so that
+    /// readers and fonts choose the Hong Kong forms.
+    static func documentLanguage(_ l: Localizer) -> String {
+        l.language == .zhHant ? "zh-Hant-HK" : l.language.rawValue
+    }
     static let styleHash = "sha256-" + Data(SHA256.hash(data: Data(inlineStyle.utf8))).base64EncodedString()
 
     /// A complete HTML document with its own print stylesheet, for files and PDF.
     static func standalone(_ c: ReportContent, _ l: Localizer) -> String {
         let document = HTML(
-            .attribute(named: "lang", value: l.language.rawValue),
+            .attribute(named: "lang", value: documentLanguage(l)),
             .head(.meta(.charset(.utf8)), .title(title(l) + " · " + c.asOf),
                   .raw("<style>" + inlineStyle + "</style>")),
             .body(.main(.h1(.text(title(l))), body(c, l)))
