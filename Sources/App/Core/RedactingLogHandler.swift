@@ -3,7 +3,8 @@ import Vapor
 
 /// Log records keep only metadata known to carry no personal data: request ids, routes,
 /// statuses, timings and the kind of database operation. Fluent's query records (`input`,
-/// `filters` …) and anything else are dropped before the record is written, at every level.
+/// `filters` …) and anything else are dropped before the record is written, at every level;
+/// identifiers and contacts in the message itself are masked (`PersonalData.masked`).
 public struct RedactingLogHandler: LogHandler {
     static let allowed: Set<String> = ["request-id", "method", "route", "status", "ms", "action", "schema", "database-id", "migration"]
 
@@ -29,6 +30,9 @@ public struct RedactingLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var redacted = event
         redacted.metadata = event.metadata?.filter { Self.allowed.contains($0.key) }
+        // The message's own text goes through the same masking as lists, exports and reports.
+        let text = event.message.description
+        if PersonalData.mayHoldItems(text) { redacted.message = Logger.Message(stringLiteral: PersonalData.masked(text)) }
         wrapped.log(event: redacted)
     }
 

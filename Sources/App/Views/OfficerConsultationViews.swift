@@ -88,7 +88,7 @@ enum OfficerConsultationViews {
                            .td(.text(ConsultationViews.categoryName(q.category, l))),
                            .td(q.owner.map { Parts.content($0.name, writtenIn: $0.script, l) } ?? .text("—")),
                            .td(.text(state(q.state, l))),
-                           .td(Parts.content(String(q.text.prefix(60)), writtenIn: q.script, l)))
+                           .td(Parts.content(String(PersonalData.masked(q.text, known: [q.contact]).prefix(60)), writtenIn: q.script, l)))
                    }))
         )
         return Layout(title: l.t("公眾提問", "公众提问", "Questions"), current: .officerQuestions, l: l, body: body, officer: (o, f.csrf)).render()
