@@ -38,7 +38,8 @@ struct ReportCommand: AsyncCommand {
         let converter = try ScriptConverter.shared()
         let l = Localizer(language: language, converter: converter)
         func make() async throws -> Data {
-            let content = try await MeetingReports.build(asOf: asOf, since: since, now: app.clock.now(), converter: converter, on: app.db)
+            let content = try await MeetingReports.build(asOf: asOf, since: since, now: app.clock.now(), converter: converter,
+                                                         themeMinSenders: app.config.reportThemeMinSenders, on: app.db)
             do { return try ReportExport.render(content, as: format, l) } catch let e as ReportExport.Unavailable { throw CommandFailure(e.description) }
         }
         let data = try await make()

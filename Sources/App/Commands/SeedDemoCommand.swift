@@ -190,11 +190,15 @@ struct DemoData {
             let answeredAt = isAnswered ? MeetingReports.endOfDay(answered).addingTimeInterval(-86_400 + 54_000) : nil
             let unit = units[holding]![(area - 1) % units[holding]!.count]
             let id = UUID()
+            // Senders leave an e-mail address (some write more than once); most agree to share
+            // with the Hong Kong side, and every case the Hong Kong side holds was shared.
+            let sender = "sender\(random.next(in: 0...max(1, cases / 3)))@example.org"
+            let shared = holding == .hk || random.next(in: 0...9) < 6
             caseRows.append([id, String(format: "YG-DEMO-%07d", i + 1), TokenHash.of(id.uuidString), kinds[random.next(in: 0...3)], area, subject,
-                             subject + "。", simplified ? "zh-Hans" : "zh-Hant", simplified ? "zh-Hans" : "zh-Hant", false, holding == .hk,
+                             subject + "。", simplified ? "zh-Hans" : "zh-Hant", simplified ? "zh-Hans" : "zh-Hant", true, shared,
                              Feedback.consentVersion, receivedAt, isAnswered ? "closed" : "assigned", holding.rawValue, received.description,
                              calendar.addingWorkingDays(1, to: received).description, due.description, receivedAt, answeredAt,
-                             isAnswered ? answered.description : nil, replyDays, answeredAt, 0, 0, unit.id!, receivedAt, answeredAt ?? receivedAt])
+                             isAnswered ? answered.description : nil, replyDays, answeredAt, 0, 0, unit.id!, receivedAt, answeredAt ?? receivedAt, sender])
             if random.next(in: 0...2) == 0, let m = measures.filter({ $0.areaNumber == area }).randomElement(using: &random) {
                 linkRows.append([UUID(), id, m.id!])
             }
@@ -202,7 +206,7 @@ struct DemoData {
         try await insert("feedback_cases", ["id", "reference", "access_code_hash", "kind", "area_number", "subject", "content", "script", "reply_language",
                                             "consent_reply", "consent_share", "consent_version", "consent_at", "state", "holding_side", "received_on",
                                             "acknowledge_due_on", "reply_due_on", "acknowledged_at", "answered_at", "answered_on", "reply_working_days",
-                                            "closed_at", "paused_working_days", "reopen_count", "unit_id", "created_at", "updated_at"], caseRows)
+                                            "closed_at", "paused_working_days", "reopen_count", "unit_id", "created_at", "updated_at", "email"], caseRows)
         try await insert("case_measures", ["id", "case_id", "measure_id"], linkRows)
     }
 

@@ -58,7 +58,7 @@ struct ReportsController {
         let f = req.formFields
         do {
             let report = try await MeetingReports.create(asOf: f["asOf"], since: f["since"], by: o, now: req.application.clock.now(),
-                                                         converter: converter, on: req.db)
+                                                         converter: converter, themeMinSenders: req.application.config.reportThemeMinSenders, on: req.db)
             return req.redirect(to: SiteURL.officerReport(report.id!).path, redirectType: .normal)
         } catch AppError.invalid(let errors) {
             return try await reports(req: req, errors: errors, values: f)

@@ -34,6 +34,9 @@ public struct AppConfig: Sendable {
     public var defaultFeedbackReplyDays = 10
     /// Days after closing when a case's personal data is purged (`PERSONAL_DATA_RETENTION_DAYS`).
     public var personalDataRetentionDays = 730
+    /// A word recurring in feedback subjects reaches the meeting report only when cases of at
+    /// least this many different senders hold it (`REPORT_THEME_MIN_SENDERS`, at least 5).
+    public var reportThemeMinSenders = 5
     /// Feedback submissions allowed per IP address an hour and per e-mail or telephone a day
     /// (`FEEDBACK_LIMIT_PER_ADDRESS`, `FEEDBACK_LIMIT_PER_CONTACT`).
     public var feedbackPerAddressPerHour = 10
@@ -136,6 +139,12 @@ public struct AppConfig: Sendable {
                 throw InvalidValue(variable: "PERSONAL_DATA_RETENTION_DAYS", value: raw, expected: "a number of days from 30 to 3650")
             }
             config.personalDataRetentionDays = days
+        }
+        if let raw = value("REPORT_THEME_MIN_SENDERS") {
+            guard let n = Int(raw), (5...1000).contains(n) else {
+                throw InvalidValue(variable: "REPORT_THEME_MIN_SENDERS", value: raw, expected: "a number of senders from 5 to 1000")
+            }
+            config.reportThemeMinSenders = n
         }
         if let raw = value("SMTP_URL") {
             guard let smtp = SMTPSettings(url: raw) else {

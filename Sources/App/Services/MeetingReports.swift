@@ -40,8 +40,10 @@ struct ReportContent: Codable, Sendable, Equatable {
         var byKind: [String: Int] = [:]
         /// The measures its cases were linked to most, with their counts.
         var measures: [TermCount] = []
-        /// Words that recur in the subjects of its cases (in at least three of the latest
-        /// `MeetingReports.themeCases` cases of the period).
+        /// Words that recur in the subjects of its cases (of the latest `MeetingReports.themeCases`
+        /// cases of the period whose senders agreed to share them with the Hong Kong side), with
+        /// personal data masked first; each counted in different senders, and only when at
+        /// least `REPORT_THEME_MIN_SENDERS` (5 or more) of them used it.
         var terms: [TermCount] = []
     }
 
@@ -133,7 +135,8 @@ enum MeetingReports {
 
     /// The report as of the end of `asOf`, covering what changed after `since` (default: the
     /// date of the latest earlier report, else the signing of the agreement).
-    static func build(asOf: CalendarDay, since: CalendarDay? = nil, now: Date, converter: ScriptConverter, on db: Database) async throws -> ReportContent {
+    static func build(asOf: CalendarDay, since: CalendarDay? = nil, now: Date, converter: ScriptConverter, themeMinSenders: Int = 5,
+                      on db: Database) async throws -> ReportContent {
         let agreement = try await PortalQueries.currentAgreement(on: db)
         let agreementID = try agreement.requireID()
         let signed = agreement.signedOn.flatMap { CalendarDay($0) } ?? asOf
@@ -221,7 +224,7 @@ enum MeetingReports {
             """).first(decoding: CountRow.self)?.n ?? 0
         content.changes = try await changes(from: startCutoff, to: cutoff, number: number, sideOf: sideOf, on: db)
 
-        let feedback = try await feedbackFigures(after: start.description, through: asOf.description,
+        let feedback = try await feedbackFigures(after: start.description, through: asOf.description, themeMinSenders: themeMinSenders,
                                                  fold: { (try? converter.toTraditional($0)) ?? $0 }, on: db)
         content.feedback = feedback.overall
         let byArea = Dictionary(grouping: lines, by: { Int($0.number.split(separator: ".")[0])! })
@@ -331,7 +334,8 @@ enum MeetingReports {
     /// Cases received and answered in (after, through], in SQL: counts by area, kind and
     /// month, the median working days to reply, the share answered by the deadline, the
     /// measures linked most and the words that recur in subjects.
-    static func feedbackFigures(after: String, through: String, themes: Bool = true, fold: (String) -> String, on db: Database) async throws -> (overall: ReportContent.FeedbackFigures, byArea: [Int: ReportContent.AreaFeedback]) {
+    static func feedbackFigures(after: String, through: String, themes: Bool = true, themeMinSenders: Int = 5, fold: (String) -> String,
+                                on db: Database) async throws -> (overall: ReportContent.FeedbackFigures, byArea: [Int: ReportContent.AreaFeedback]) {
         var overall = ReportContent.FeedbackFigures()
         var byArea: [Int: ReportContent.AreaFeedback] = [:]
         let received = SQLQueryString("received_on > \(bind: after) AND received_on <= \(bind: through) AND state NOT IN ('spam', 'merged')")
@@ -370,21 +374,36 @@ enum MeetingReports {
             byArea[r.area_number, default: .init()].measures.append(.init(term: "\(r.area_number).\(r.item_number)", count: r.n))
         }
         guard themes else { return (overall, byArea) }
-        // Recurring words, from the latest cases of the period (at most `themeCases`).
-        struct SubjectRow: Decodable { let area_number: Int; let subject: String }
-        var terms: [Int: [UInt64: Int]] = [:]
+        // Recurring words, from the latest cases of the period (at most `themeCases`) whose senders
+        // agreed to share them with the Hong Kong side: the report is joint, and public once both
+        // sides approve. Words drawn from free text must not be able to carry a person: each
+        // subject is masked first (identifiers, contacts, the sender's own name as typed), and a
+        // word counts only when cases of at least `themeMinSenders` (never fewer than 5) different
+        // senders hold it; its count is the number of those senders, not of their cases.
+        struct SubjectRow: Decodable { let area_number: Int; let subject: String; let name: String?; let email: String?; let phone: String? }
+        var wordsBySender: [Int: [String: Set<UInt64>]] = [:]
         for r in try await db.sql.raw("""
-            SELECT area_number, subject FROM feedback_cases WHERE \(received) AND area_number IS NOT NULL
+            SELECT area_number, subject, name, email, phone FROM feedback_cases
+            WHERE \(received) AND area_number IS NOT NULL AND consent_share = \(bind: true)
             ORDER BY received_on DESC LIMIT \(unsafeRaw: String(themeCases))
             """).all(decoding: SubjectRow.self) {
-            for term in ThemeTerms.terms(in: r.subject) { terms[r.area_number, default: [:]][term, default: 0] += 1 }
+            let sender = PersonalData.senderKey(name: r.name, email: r.email, phone: r.phone)
+            let subject = PersonalData.masked(r.subject, known: [r.name, r.email, r.phone])
+            wordsBySender[r.area_number, default: [:]][sender, default: []].formUnion(ThemeTerms.terms(in: subject))
         }
-        for (area, counts) in terms { byArea[area, default: .init()].terms = ThemeTerms.leading(counts, fold: fold) }
+        let minimum = max(minimumThemeSenders, themeMinSenders)
+        for (area, senders) in wordsBySender {
+            var counts: [UInt64: Int] = [:]
+            for words in senders.values { for word in words { counts[word, default: 0] += 1 } }
+            byArea[area, default: .init()].terms = ThemeTerms.leading(counts, minimum: minimum, fold: fold)
+        }
         return (overall, byArea)
     }
 
     /// Recurring words are counted over at most this many of the period's latest cases.
     static let themeCases = 10_000
+    /// No configuration lets a word from fewer different senders into the report.
+    static let minimumThemeSenders = 5
 
     /// The median of values given as value → how many.
     static func median(of histogram: [Int: Int]) -> Double? {
@@ -417,7 +436,8 @@ enum MeetingReports {
     }
 
     /// A liaison office (or an admin) freezes the report as of a day.
-    static func create(asOf raw: String?, since rawSince: String?, by o: Officer, now: Date, converter: ScriptConverter, on database: Database) async throws -> MeetingReport {
+    static func create(asOf raw: String?, since rawSince: String?, by o: Officer, now: Date, converter: ScriptConverter, themeMinSenders: Int = 5,
+                       on database: Database) async throws -> MeetingReport {
         guard o.role == .liaison || o.role == .admin else { throw AppError.forbidden }
         var errors = FieldErrors()
         let asOf = CalendarDay((raw ?? "").trimmingCharacters(in: .whitespaces))
@@ -431,7 +451,7 @@ enum MeetingReports {
             errors.add("since", "「自」日期須為截至日期以前的有效日期。", "“自”日期须为截至日期以前的有效日期。", "The since date must be a real date before the as-of date.")
         }
         try errors.throwIfAny()
-        let content = try await build(asOf: asOf!, since: since, now: now, converter: converter, on: database)
+        let content = try await build(asOf: asOf!, since: since, now: now, converter: converter, themeMinSenders: themeMinSenders, on: database)
         let json = String(decoding: try encoder().encode(content), as: UTF8.self)
         let report = MeetingReport()
         report.$agreement.id = try await PortalQueries.currentAgreement(on: database).requireID()
