@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.0"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Debian's libopencc-dev, through its C API (opencc.h).
@@ -52,6 +54,11 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                // The outbox's SMTP client: non-blocking, STARTTLS and implicit TLS.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             resources: [.copy("Resources/common-passwords.txt")]
         ),

@@ -41,7 +41,9 @@ public struct AppConfig: Sendable {
     /// (`FEEDBACK_LIMIT_PER_ADDRESS`, `FEEDBACK_LIMIT_PER_CONTACT`).
     public var feedbackPerAddressPerHour = 10
     public var feedbackPerContactPerDay = 5
-    /// Outgoing mail: `SMTP_URL=smtp://[user:password@]host[:port][?from=address]`. Without it,
+    /// Outgoing mail: `SMTP_URL=smtp://[user:password@]host[:port][?from=address]` (STARTTLS),
+    /// `smtps://…` (implicit TLS) or `smtp://…?tls=none` (plain, only so), with `SMTP_CA_FILE`
+    /// and `SMTP_TIMEOUT_SECONDS` (see `SMTPSettings`). Without it,
     /// e-mail stays in the outbox (webhooks still go).
     public var smtp: SMTPSettings?
     /// Key for the HMAC-SHA256 signature of webhook calls (`WEBHOOK_SECRET`).
@@ -147,10 +149,7 @@ public struct AppConfig: Sendable {
             config.reportThemeMinSenders = n
         }
         if let raw = value("SMTP_URL") {
-            guard let smtp = SMTPSettings(url: raw) else {
-                throw InvalidValue(variable: "SMTP_URL", value: raw, expected: "smtp://[user:password@]host[:port][?from=address]")
-            }
-            config.smtp = smtp
+            config.smtp = try SMTPSettings.fromEnvironment(url: raw, caFile: value("SMTP_CA_FILE"), timeout: value("SMTP_TIMEOUT_SECONDS"))
         }
         for (name, path) in [("FEEDBACK_LIMIT_PER_ADDRESS", \AppConfig.feedbackPerAddressPerHour), ("FEEDBACK_LIMIT_PER_CONTACT", \AppConfig.feedbackPerContactPerDay)] {
             if let raw = value(name) {
@@ -192,23 +191,6 @@ public struct AppConfig: Sendable {
             config.secretsKey = raw
         }
         return config
-    }
-}
-
-public struct SMTPSettings: Sendable, Equatable {
-    public var host: String
-    public var port: Int
-    public var username: String?
-    public var password: String?
-    public var from: String
-
-    public init?(url raw: String) {
-        guard let url = URLComponents(string: raw), url.scheme == "smtp", let host = url.host, !host.isEmpty else { return nil }
-        self.host = host
-        port = url.port ?? 25
-        username = url.user?.removingPercentEncoding
-        password = url.password?.removingPercentEncoding
-        from = url.queryItems?.first { $0.name == "from" }?.value ?? "yugang@localhost"
     }
 }
 
