@@ -34,12 +34,16 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     api.get("measures.csv", use: measures.csv)
     api.get("measures", ":number", use: measures.show)
     api.get("search", use: consultation.searchAPI)
-    api.grouped(PageCacheInvalidation(cache: cache)).post("questions", use: consultation.askAPI)
+    // The public's writes count their limits per address before the body is read, then collect
+    // it (`PublicLimitsMiddleware`); hence `body: .stream` on each.
+    let formBytes = app.routes.defaultMaxBodySize.value
+    api.grouped(PageCacheInvalidation(cache: cache), PublicLimitsMiddleware(write: .question, maxBytes: formBytes))
+        .on(.POST, "questions", body: .stream, use: consultation.askAPI)
     api.get("questions", ":reference", use: consultation.questionAPI)
     let feedback = FeedbackController(converter: converter)
     // Three attachments of 5 MB, base64 in JSON, and the form fields.
     let uploads = ByteCount(value: CSRFMiddleware.maxMultipartBytes)
-    api.on(.POST, "feedback", body: .collect(maxSize: uploads), use: feedback.submitAPI)
+    api.grouped(PublicLimitsMiddleware(write: .feedback, maxBytes: uploads.value)).on(.POST, "feedback", body: .stream, use: feedback.submitAPI)
     api.get("feedback", ":reference", use: feedback.caseAPI)
     // Officers: a session cookie (browsers, with CSRF tokens) or a bearer token (API clients).
     let sessions = app.grouped(PageCacheInvalidation(cache: cache), app.sessions.middleware, User.sessionAuthenticator(), SessionPolicyMiddleware(),
@@ -50,15 +54,20 @@ func routes(_ app: Application, converter: ScriptConverter, cache: PageCache) th
     sessions.post("logout", use: officers.logout)
     sessions.get("login", "2fa", use: officers.secondFactorPage)
     sessions.post("login", "2fa", use: officers.secondFactor)
+    // The limits come before the session and the CSRF check, which would read the body.
+    func limited(_ write: PublicLimitsMiddleware.Write, maxBytes: Int) -> any RoutesBuilder {
+        app.grouped(PageCacheInvalidation(cache: cache), PublicLimitsMiddleware(write: write, maxBytes: maxBytes), app.sessions.middleware,
+                    User.sessionAuthenticator(), SessionPolicyMiddleware(), CSRFMiddleware())
+    }
     sessions.get("ask", use: consultation.askPage)
-    sessions.post("ask", use: consultation.ask)
+    limited(.question, maxBytes: formBytes).on(.POST, "ask", body: .stream, use: consultation.ask)
     sessions.get("ask", ":reference", use: consultation.questionPage)
-    sessions.post("ask", ":reference", use: consultation.question)
+    limited(.followUp, maxBytes: formBytes).on(.POST, "ask", ":reference", body: .stream, use: consultation.question)
     sessions.get("feedback", use: feedback.formPage)
-    sessions.on(.POST, "feedback", body: .collect(maxSize: uploads), use: feedback.submit)
+    limited(.feedback, maxBytes: uploads.value).on(.POST, "feedback", body: .stream, use: feedback.submit)
     sessions.get("feedback", ":reference", use: feedback.followPage)
-    sessions.post("feedback", ":reference", use: feedback.follow)
-    sessions.post("feedback", ":reference", ":action", use: feedback.follow)
+    limited(.followUp, maxBytes: formBytes).on(.POST, "feedback", ":reference", body: .stream, use: feedback.follow)
+    limited(.followUp, maxBytes: formBytes).on(.POST, "feedback", ":reference", ":action", body: .stream, use: feedback.follow)
     let officer = sessions.grouped(OfficerGuard()).grouped("officer")
     officer.get(use: officers.dashboard)
     officer.get("password", use: officers.passwordPage)

@@ -49,7 +49,7 @@ import Vapor
             // An HK officer may neither publish nor complete what belongs to the CQ side.
             Case(method: .POST, path: "/officer/updates/\(cqUpdate)/publish", form: [:], allowed: [.cqLiaison]),
             Case(method: .POST, path: "/officer/milestones/\(cqMilestone)/done", form: [:], allowed: [.cqOfficer, .cqLiaison]),
-            Case(method: .POST, path: "/officer/users", form: ["username": "new-user", "displayName": "New", "role": "viewer"], allowed: [.admin]),
+            Case(method: .POST, path: "/officer/users", form: ["username": "new-user", "displayName": "New", "role": "viewer", "side": "cq"], allowed: [.admin]),
             Case(method: .POST, path: "/officer/units", form: ["name": "重庆市教育委员会", "side": "cq"], allowed: [.admin]),
             Case(method: .POST, path: "/officer/tokens", form: ["name": "script"], allowed: Self.loggedIn),
         ]

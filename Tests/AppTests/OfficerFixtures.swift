@@ -31,15 +31,17 @@ struct Accounts {
         try await Assignment(measureID: measure.requireID(), unitID: cqUnit.requireID(), role: .lead).create(on: db)
         try await Assignment(measureID: measure.requireID(), unitID: hkUnit.requireID(), role: .support).create(on: db)
         let hash = try Bcrypt.hash(password, cost: 4)
-        func user(_ name: String, _ role: UserRole, _ unit: App.Unit?) async throws -> User {
-            let u = User(username: name, displayName: name.uppercased(), passwordHash: hash, role: role, unitID: unit?.id, mustChangePassword: false)
+        // Every account belongs to a side: its unit's, or (viewer, admin) the Chongqing side.
+        func user(_ name: String, _ role: UserRole, _ unit: App.Unit?, side: Side? = nil) async throws -> User {
+            let u = User(username: name, displayName: name.uppercased(), passwordHash: hash, role: role, unitID: unit?.id, mustChangePassword: false,
+                         side: side ?? unit?.side)
             try await u.create(on: db)
             return u
         }
         return Accounts(
             cqLiaison: try await user("cq-liaison", .liaison, cqOffice), hkLiaison: try await user("hk-liaison", .liaison, hkOffice),
             cqOfficer: try await user("cq-officer", .unitOfficer, cqUnit), hkOfficer: try await user("hk-officer", .unitOfficer, hkUnit),
-            viewer: try await user("viewer", .viewer, nil), admin: try await user("root", .admin, nil),
+            viewer: try await user("viewer", .viewer, nil, side: .cq), admin: try await user("root", .admin, nil, side: .cq),
             cqUnit: cqUnit, hkUnit: hkUnit
         )
     }

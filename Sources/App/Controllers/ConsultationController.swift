@@ -124,7 +124,7 @@ struct ConsultationController {
 
     func question(req: Request) async throws -> Response {
         let reference = req.parameters.get("reference") ?? ""
-        let question = try await Questions.find(reference: reference, code: req.formFields["code"] ?? "", on: req.db)
+        let question = try await req.question(reference: reference, code: req.formFields["code"] ?? "")
         let html = ConsultationViews.questionStatus(reference: reference, question: question, failed: question == nil,
                                                     form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))
         return Response.html(html, status: question == nil ? .notFound : .ok).noStore()
@@ -135,6 +135,8 @@ struct ConsultationController {
         var question: String
         var contact: String?
         var consent: Bool?
+        /// The question (and the contact) may be shared with the Hong Kong side.
+        var consentShare: Bool?
     }
 
     struct QuestionDTO: Content {
@@ -150,13 +152,14 @@ struct ConsultationController {
         let input = try req.content.decode(QuestionInput.self)
         var f = ["category": input.category, "question": input.question, "contact": input.contact ?? ""]
         if input.consent == true { f["consent"] = "yes" }
+        if input.consentShare == true { f["consentShare"] = "yes" }
         let receipt = try await Questions.submit(f, converter: converter, now: req.application.clock.now(), on: req.db)
         return try await receipt.encodeResponse(status: .created, for: req)
     }
 
     func questionAPI(req: Request) async throws -> QuestionDTO {
-        guard let q = try await Questions.find(reference: req.parameters.get("reference") ?? "", code: req.headers.first(name: "X-Access-Code") ?? "",
-                                               on: req.db) else { throw AppError.notFound }
+        guard let q = try await req.question(reference: req.parameters.get("reference") ?? "", code: req.headers.first(name: "X-Access-Code") ?? "")
+        else { throw AppError.notFound }
         return QuestionDTO(reference: q.reference, category: q.category.slug, state: q.state.rawValue,
                            question: BothScripts(q.text, writtenIn: q.script, converter: converter),
                            answer: q.answer.map { BothScripts($0, writtenIn: q.answerScript ?? "zh-Hant", converter: converter) },

@@ -109,7 +109,7 @@ struct FeedbackController {
         let code = f["code"] ?? ""
         let l = Localizer(req, converter: converter)
         let now = req.application.clock.now()
-        guard let c = try await Feedback.find(reference: reference, code: code, on: req.db) else {
+        guard let c = try await req.feedbackCase(reference: reference, code: code) else {
             return Response.html(FeedbackViews.follow(reference: reference, state: nil, code: "", failed: true,
                                                       form: FormContext(csrf: req.csrfToken, l: l)), status: .notFound).noStore()
         }
@@ -163,8 +163,8 @@ struct FeedbackController {
     }
 
     func caseAPI(req: Request) async throws -> Response {
-        guard let c = try await Feedback.find(reference: req.parameters.get("reference") ?? "", code: req.headers.first(name: "X-Access-Code") ?? "",
-                                              on: req.db) else { throw AppError.notFound }
+        guard let c = try await req.feedbackCase(reference: req.parameters.get("reference") ?? "", code: req.headers.first(name: "X-Access-Code") ?? "")
+        else { throw AppError.notFound }
         let s = try await load(c, now: req.application.clock.now(), on: req.db)
         let dto = CaseDTO(reference: c.reference, kind: c.kind.rawValue, area: c.areaNumber, state: c.state.rawValue, receivedOn: c.receivedOn,
                           replyDueOn: c.replyDueOn, subject: BothScripts(c.subject, writtenIn: c.script, converter: converter),

@@ -109,9 +109,11 @@ struct OfficerCasesController {
 
     func accessLog(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
-        guard o.role == .admin else { throw AppError.forbidden }
+        // An administrator without a side sees no personal data, this log included.
+        guard o.role == .admin, o.side != nil else { throw AppError.forbidden }
         let rows = try await PersonalDataAccess.query(on: req.db).with(\.$user).with(\.$feedbackCase).sort(\.$at, .descending).range(..<500).all()
-        return Response.html(OfficerCaseViews.accessLog(rows, officer: o, form: form(req))).noStore()
+        let questions = try await QuestionDataAccess.query(on: req.db).with(\.$user).with(\.$question).sort(\.$at, .descending).range(..<500).all()
+        return Response.html(OfficerCaseViews.accessLog(rows, questions: questions, officer: o, form: form(req))).noStore()
     }
 
     func personalDataPage(req: Request) async throws -> Response {

@@ -46,7 +46,7 @@ struct OfficerConsultationController {
     /// The queue: new questions first, then by age; `?category=slug` and `?owner=mine|none` narrow it.
     func questions(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
-        var query = Question.query(on: req.db).with(\.$category).with(\.$owner)
+        var query = Questions.visible(to: o, on: req.db).with(\.$category).with(\.$owner)
         let slug = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
         if let slug {
             guard let category = try await Category.query(on: req.db).filter(\.$slug == slug).first() else { throw AppError.notFound }
@@ -106,7 +106,9 @@ struct OfficerConsultationController {
     func question(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self),
-              let q = try await Question.query(on: req.db).filter(\.$id == id).with(\.$category).first() else { throw AppError.notFound }
+              let q = try await Question.query(on: req.db).filter(\.$id == id).with(\.$category).first(), Questions.mayView(q, o)
+        else { throw AppError.notFound }
+        try await Questions.logAccess(q, by: o, what: "question page", on: req.db)
         return page(OfficerConsultationViews.question(q, officer: o, form: form(req, errors: errors, values: values)), errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

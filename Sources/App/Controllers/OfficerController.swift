@@ -276,7 +276,7 @@ struct OfficerController {
         let f = req.formFields
         do {
             let password = try await AccountActions.createUser(username: f["username"], displayName: f["displayName"], role: f["role"],
-                                                               unitID: f["unit"].flatMap(UUID.init(uuidString:)), by: o, on: req.db)
+                                                               unitID: f["unit"].flatMap(UUID.init(uuidString:)), side: f["side"], by: o, on: req.db)
             return try await usersPage(req: req, created: ((f["username"] ?? "").lowercased(), password))
         } catch AppError.invalid(let errors) {
             return try await usersPage(req: req, errors: errors, values: f)

@@ -41,6 +41,15 @@ public struct AppConfig: Sendable {
     /// (`FEEDBACK_LIMIT_PER_ADDRESS`, `FEEDBACK_LIMIT_PER_CONTACT`).
     public var feedbackPerAddressPerHour = 10
     public var feedbackPerContactPerDay = 5
+    /// Questions allowed per IP address an hour (`QUESTION_LIMIT_PER_ADDRESS`), and the public's
+    /// follow-ups (adding information, rating, reopening, reading with a code) per address an
+    /// hour (`FOLLOW_UP_LIMIT_PER_ADDRESS`). Counted before the request's body is read.
+    public var questionsPerAddressPerHour = 10
+    public var followUpsPerAddressPerHour = 60
+    /// Wrong access codes allowed an hour per reference and per address before every answer is
+    /// 429 until the hour ends (`ACCESS_CODE_LIMIT_PER_REFERENCE`, `ACCESS_CODE_LIMIT_PER_ADDRESS`).
+    public var accessCodeFailuresPerReference = 10
+    public var accessCodeFailuresPerAddress = 20
     /// Outgoing mail: `SMTP_URL=smtp://[user:password@]host[:port][?from=address]` (STARTTLS),
     /// `smtps://…` (implicit TLS) or `smtp://…?tls=none` (plain, only so), with `SMTP_CA_FILE`
     /// and `SMTP_TIMEOUT_SECONDS` (see `SMTPSettings`). Without it,
@@ -151,7 +160,10 @@ public struct AppConfig: Sendable {
         if let raw = value("SMTP_URL") {
             config.smtp = try SMTPSettings.fromEnvironment(url: raw, caFile: value("SMTP_CA_FILE"), timeout: value("SMTP_TIMEOUT_SECONDS"))
         }
-        for (name, path) in [("FEEDBACK_LIMIT_PER_ADDRESS", \AppConfig.feedbackPerAddressPerHour), ("FEEDBACK_LIMIT_PER_CONTACT", \AppConfig.feedbackPerContactPerDay)] {
+        for (name, path) in [("FEEDBACK_LIMIT_PER_ADDRESS", \AppConfig.feedbackPerAddressPerHour), ("FEEDBACK_LIMIT_PER_CONTACT", \AppConfig.feedbackPerContactPerDay),
+                             ("QUESTION_LIMIT_PER_ADDRESS", \AppConfig.questionsPerAddressPerHour), ("FOLLOW_UP_LIMIT_PER_ADDRESS", \AppConfig.followUpsPerAddressPerHour),
+                             ("ACCESS_CODE_LIMIT_PER_REFERENCE", \AppConfig.accessCodeFailuresPerReference),
+                             ("ACCESS_CODE_LIMIT_PER_ADDRESS", \AppConfig.accessCodeFailuresPerAddress)] {
             if let raw = value(name) {
                 guard let n = Int(raw), (1...1_000_000).contains(n) else {
                     throw InvalidValue(variable: name, value: raw, expected: "a number of submissions from 1 to 1000000")

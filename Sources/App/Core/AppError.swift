@@ -17,6 +17,8 @@ enum AppError: Error, Sendable {
     case invalid(FieldErrors)
     /// Too many submissions from one address or contact in a while.
     case tooManyRequests
+    /// A limit counted in the database was reached (`PublicLimits`): 429 with `Retry-After`.
+    case limited(LimitReached)
     /// Something the request needs is not installed or not running here.
     case unavailable(hant: String, hans: String, en: String)
 
@@ -27,7 +29,7 @@ enum AppError: Error, Sendable {
         case .unauthorized: return .unauthorized
         case .forbidden, .csrf: return .forbidden
         case .invalid: return .unprocessableEntity
-        case .tooManyRequests: return .tooManyRequests
+        case .tooManyRequests, .limited: return .tooManyRequests
         case .unavailable: return .serviceUnavailable
         }
     }
@@ -45,6 +47,7 @@ enum AppError: Error, Sendable {
                        "Too many submissions in a short time. Please try again in an hour; nothing was sent this time.")
         }
     }
+        case .limited(let limit): return limit.message(l)
 }
 
 /// Messages per field, each in the three interface languages.
@@ -116,6 +119,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
 
     static func clientMessage(_ status: HTTPResponseStatus, _ l: Localizer) -> String {
         switch status.code {
+            if case .limited(let limit)? = error as? AppError {
+                let response = req.url.path.hasPrefix("/api/") ? Self.problem(status: status, detail: message) : Self.page(status: status, message: message, l: l)
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(limit.retryAfter))
+                return response.noStore()
+            }
         case 413: return l.t("提交的內容太大。", "提交的内容太大。", "What you sent is too large.")
         case 415: return l.t("請以 JSON 或表格格式提交。", "请以 JSON 或表单格式提交。", "Send JSON or a form (multipart or URL-encoded).")
         case 405: return l.t("不支援這個操作。", "不支持这个操作。", "That action is not supported here.")
@@ -130,7 +138,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
         }
         let body = Problem(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail,
                            errors: fields.isEmpty ? nil : fields)
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        // Keys in a fixed order: two answers that say the same are the same bytes (a missing
+        // reference and a wrong access code must not be told apart).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = (try? encoder.encode(body)) ?? Data()
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
         return Response(status: status, headers: headers, body: .init(data: data))

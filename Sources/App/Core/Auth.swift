@@ -5,7 +5,8 @@ import Vapor
 
 extension User: ModelSessionAuthenticatable {}
 
-/// An officer as the request sees it: the account and its unit (nil for admins without one).
+/// An officer as the request sees it: the account, its unit (nil for admins and viewers without
+/// one) and its side (nil: the account sees no personal data).
 struct Officer: Sendable {
     let id: UUID
     let username: String
@@ -29,7 +30,8 @@ struct Officer: Sendable {
         unitID = user.unit?.id
         unitName = user.unit?.name
         unitScript = user.unit?.script
-        side = user.unit?.side
+        // The unit's side; an account without a unit has the side it was given, or none.
+        side = user.unit?.side ?? user.side
     }
 }
 

@@ -20,5 +20,7 @@ enum Migrations {
         UpdateUsersAddSecurity(),
         // 007: the audit log's hash chain
         UpdateAuditEventsAddChain(),
+        // 009: every account on a side; questions' consent to share; question access log
+        UpdateUsersAndQuestionsForSides(),
     ]
 }

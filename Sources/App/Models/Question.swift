@@ -27,6 +27,9 @@ final class Question: Model, @unchecked Sendable {
     @OptionalField(key: "contact") var contact: String?
     @OptionalField(key: "consent_version") var consentVersion: String?
     @OptionalField(key: "consent_at") var consentAt: Date?
+    /// The asker agreed that the question (and their contact) may go to the Hong Kong side;
+    /// without it no Hong Kong-side officer sees the question.
+    @Field(key: "consent_share") var consentShare: Bool
     @Enum(key: "state") var state: State
     @OptionalField(key: "answer") var answer: String?
     @OptionalField(key: "answer_script") var answerScript: String?
@@ -38,7 +41,7 @@ final class Question: Model, @unchecked Sendable {
     @OptionalParent(key: "answered_by") var answeredBy: User?
     @OptionalParent(key: "faq_article_id") var faq: Article?
 
-    init() {}
+    init() { consentShare = false }
 }
 
 /// The last reference number given per kind and year (questions now, feedback later).

@@ -32,11 +32,17 @@ final class User: Model, @unchecked Sendable {
     /// SHA-256 of the recovery codes not used yet.
     @OptionalField(key: "recovery_codes") var recoveryCodes: [String]?
 
+    /// The side the account belongs to: its unit's, or chosen for an account without a unit
+    /// (administrators, viewers). An account without a side sees no personal data at all.
+    @OptionalEnum(key: "side") var side: Side?
+
     // relations
     @OptionalParent(key: "unit_id") var unit: Unit?
 
     init() {}
-    init(username: String, displayName: String, passwordHash: String, role: UserRole, unitID: UUID?, mustChangePassword: Bool) {
+    init(username: String, displayName: String, passwordHash: String, role: UserRole, unitID: UUID?, mustChangePassword: Bool,
+         side: Side? = nil) {
+        self.side = side
         self.username = username
         self.displayName = displayName
         self.passwordHash = passwordHash

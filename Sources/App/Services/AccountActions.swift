@@ -29,8 +29,9 @@ enum AccountActions {
         }
     }
 
-    /// A new account with a one-time password, which is returned to be handed over once.
-    static func createUser(username: String?, displayName: String?, role: String?, unitID: UUID?, by o: Officer,
+    /// A new account with a one-time password, which is returned to be handed over once. Every
+    /// account belongs to a side: its unit's, or `side` for one without a unit.
+    static func createUser(username: String?, displayName: String?, role: String?, unitID: UUID?, side: String? = nil, by o: Officer,
                            on database: Database) async throws -> String {
         guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
         var errors = FieldErrors()
@@ -54,14 +55,16 @@ enum AccountActions {
         } else if parsedRole == .unitOfficer, unit == nil {
             errors.add("unit", "單位人員須屬於一個單位。", "单位人员须属于一个单位。", "A unit officer belongs to a unit.")
         }
+        let side = Self.side(of: unit, chosen: side, errors: &errors)
         try errors.throwIfAny()
         let password = Bootstrap.oneTimePassword()
         let user = User(username: username, displayName: displayName, passwordHash: try Bcrypt.hash(password), role: parsedRole!,
-                        unitID: try unit?.requireID(), mustChangePassword: true)
+                        unitID: try unit?.requireID(), mustChangePassword: true, side: side)
         try await database.transaction { db in
             try await user.create(on: db)
             try await OfficerActions.audit("user.create", User.schema, user.id, by: o,
-                                           after: OfficerActions.json(["username": username, "role": parsedRole!.rawValue, "unit": unit?.name ?? ""]),
+                                           after: OfficerActions.json(["username": username, "role": parsedRole!.rawValue, "unit": unit?.name ?? "",
+                                                                       "side": side?.rawValue ?? ""]),
                                            measureID: nil, on: db)
         }
         return password

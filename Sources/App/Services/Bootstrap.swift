@@ -55,12 +55,16 @@ enum Bootstrap {
     }
 
     /// An `admin` account with a one-time password, when there is no admin; returns the password.
+    /// Every account belongs to a side; the first administrator belongs to the Chongqing side,
+    /// where the platform is installed and run (it sees what the Chongqing side sees, including
+    /// cases not shared with Hong Kong). Hong Kong's administrators are created by it with the
+    /// Hong Kong side.
     static func createAdmin(on db: Database) async throws -> String? {
         guard try await User.query(on: db).filter(\.$role == .admin).count() == 0 else { return nil }
         let password = oneTimePassword()
         let admin = User(
             username: "admin", displayName: "Administrator", passwordHash: try Bcrypt.hash(password),
-            role: .admin, unitID: nil, mustChangePassword: true
+            role: .admin, unitID: nil, mustChangePassword: true, side: .cq
         )
         try await db.transaction { tx in
             try await admin.create(on: tx)

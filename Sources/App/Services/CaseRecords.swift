@@ -43,48 +43,7 @@ enum CaseRecords {
         return cases.count
     }
 
-    /// Everything held about the person using `contact` (an e-mail address or telephone
-    /// number): their cases, with the messages exchanged, for an access request.
-    struct Export: Codable, Sendable {
-        struct Message: Codable, Sendable { var author: String; var text: String; var at: Date? }
-        struct Case: Codable, Sendable {
-            var reference: String, kind: String, state: String, subject: String, content: String
-            var name: String?, email: String?, phone: String?
-            var consentReply: Bool, consentShare: Bool, consentVersion: String, consentAt: Date
-            var receivedOn: String
-            var messages: [Message]
-            var attachments: [String]
-        }
-        var contact: String
-        var exportedAt: Date
-        var cases: [Case]
-    }
-
-    static func export(contact raw: String, by o: Officer, now: Date, on database: Database) async throws -> Export {
-        guard o.role == .admin else { throw AppError.forbidden }
-        let contact = raw.trimmingCharacters(in: .whitespaces)
-        guard contact.count >= 5 else {
-            var errors = FieldErrors()
-            errors.add("contact", "請填寫電郵地址或電話號碼。", "请填写电邮地址或电话号码。", "Give an e-mail address or a telephone number.")
-            throw AppError.invalid(errors)
-        }
-        let digits = contact.filter(\.isNumber)
-        let all = try await FeedbackCase.query(on: database).group(.or) { $0.filter(\.$email != nil).filter(\.$phone != nil) }
-            .with(\.$messages).with(\.$attachments).sort(\.$receivedOn).all()
-        let cases = all.filter { c in
-            c.email?.lowercased() == contact.lowercased() || (digits.count >= 8 && c.phone?.filter(\.isNumber) == digits)
-        }
-        try await OfficerActions.audit("personal-data.export", FeedbackCase.schema, nil, by: o,
-                                       after: OfficerActions.json(["cases": String(cases.count)]), measureID: nil, on: database)
-        return Export(contact: contact, exportedAt: now, cases: cases.map { c in
-            .init(reference: c.reference, kind: c.kind.rawValue, state: c.state.rawValue, subject: c.subject, content: c.content,
-                  name: c.name, email: c.email, phone: c.phone, consentReply: c.consentReply, consentShare: c.consentShare,
-                  consentVersion: c.consentVersion, consentAt: c.consentAt, receivedOn: c.receivedOn,
-                  messages: c.messages.sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
-                    .map { .init(author: $0.author.rawValue, text: $0.text, at: $0.createdAt) },
-                  attachments: c.attachments.map(\.originalName))
-        })
-    }
+    // An individual's access request: `CaseRecords.export` (AccessRequests.swift).
 
     struct Statistics: Sendable {
         var total = 0

@@ -49,7 +49,7 @@ enum CaseWorkflow {
     /// Hong Kong-side users never see a case whose sender did not agree to share it; unit
     /// officers see the cases assigned to their unit.
     static func mayView(_ c: FeedbackCase, _ o: Officer) -> Bool {
-        if o.side == .hk && !c.consentShare { return false }
+        guard let side = o.side, side == .cq || c.consentShare else { return false }   // no side: nothing
         switch o.role {
         case .admin, .liaison, .viewer: return true
         case .unitOfficer: return o.unitID != nil && c.$unit.id == o.unitID

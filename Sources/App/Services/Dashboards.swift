@@ -30,8 +30,8 @@ enum Dashboards {
         var feedback: ReportContent.FeedbackFigures
     }
 
-    /// Who sees the overview: the liaison offices, admins and viewers.
-    static func mayView(_ o: Officer) -> Bool { o.role != .unitOfficer }
+    /// Who sees the overview: the liaison offices, admins and viewers, each with a side.
+    static func mayView(_ o: Officer) -> Bool { o.role != .unitOfficer && o.side != nil }
 
     static func overview(today raw: String, on db: Database) async throws -> Overview {
         guard let today = CalendarDay(raw) else { throw AppError.notFound }

@@ -154,13 +154,11 @@ enum Feedback {
             let year = PublicReference.year(now)
             let files = written, unitSuggestion = suggestedUnit
             return try await database.transaction { db in
-                guard try await RateLimits.within("ip:" + address, limit: config.feedbackPerAddressPerHour, window: 3600, now: now, on: db) else {
-                    throw AppError.tooManyRequests
-                }
-                for contact in [v.email?.lowercased(), v.phone?.filter(\.isNumber)].compactMap({ $0 }) {
-                    guard try await RateLimits.within("contact:" + contact, limit: config.feedbackPerContactPerDay, window: 86_400, now: now, on: db) else {
-                        throw AppError.tooManyRequests
-                    }
+                // The address was counted before the body was read (`PublicLimitsMiddleware`); the
+                // contacts, known only now, before anything is written. One person's telephone
+                // counts once however it is typed.
+                for contact in [v.email?.lowercased(), v.phone.map(PhoneNumbers.normalised)].compactMap({ $0 }) {
+                    try await RateLimits.require("contact:" + contact, limit: config.feedbackPerContactPerDay, window: 86_400, now: now, on: db)
                 }
                 let number = try await PublicReference.nextNumber(kind: "feedback", year: year, on: db)
                 let c = FeedbackCase()
@@ -211,14 +209,9 @@ enum Feedback {
         }
     }
 
-    /// The case for a reference and its access code; nil for a wrong pair.
-    static func find(reference: String, code: String, on db: Database) async throws -> FeedbackCase? {
-        guard reference.count <= 30, code.count <= 40,
-              let c = try await FeedbackCase.query(on: db).filter(\.$reference == reference.uppercased()).first(),
-              PublicReference.matches(storedHash: c.accessCodeHash, reference: c.reference, code: code)
-        else { return nil }
-        return c
-    }
+    // A case is found with its reference and access code by `Request.feedbackCase(reference:code:)`
+    // (`AccessCodes`: wrong codes throttled per reference and address, a missing reference
+    // answered like a wrong code).
 
     /// The sender adds information. A case waiting for them goes back to the unit, and the
     /// working days it waited move the reply deadline.

@@ -9,7 +9,7 @@ import Vapor
 /// kept as a hash), answered by officers, and published as FAQ entries without the asker.
 enum Questions {
     /// Version of the consent wording on the form; stored with each consent.
-    static let consentVersion = "ask-contact-2026-11"
+    static let consentVersion = "ask-contact-share-2026-12"
 
     static func submit(_ f: [String: String], converter: ScriptConverter, now: Date, on database: Database) async throws -> PublicReference.Receipt {
         var errors = FieldErrors()
@@ -21,6 +21,7 @@ enum Questions {
         if category == nil { errors.add("category", "請選擇類別。", "请选择类别。", "Choose a category.") }
         let contact = (f["contact"] ?? "").trimmingCharacters(in: .whitespaces)
         let consent = f["consent"] == "yes"
+        let consentShare = f["consentShare"] == "yes"
         if !contact.isEmpty {
             let looksLikeMail = contact.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
             let looksLikePhone = contact.range(of: #"^\+?[0-9 ()-]{8,20}$"#, options: .regularExpression) != nil
@@ -44,8 +45,12 @@ enum Questions {
             question.script = converter.storedScript(of: text).languageTag
             question.$category.id = try category!.requireID()
             question.state = .new
+            question.consentShare = consentShare
             if !contact.isEmpty {
                 question.contact = contact
+            }
+            // The consents' wording version and time: to reply with the contact, to share.
+            if !contact.isEmpty || consentShare {
                 question.consentVersion = consentVersion
                 question.consentAt = now
             }
@@ -56,21 +61,15 @@ enum Questions {
         }
     }
 
-    /// The question for a reference and its access code; nil for a wrong pair (which of the two
-    /// is wrong is not told).
-    static func find(reference: String, code: String, on db: Database) async throws -> Question? {
-        guard reference.count <= 30, code.count <= 40,
-              let question = try await Question.query(on: db).filter(\.$reference == reference.uppercased()).with(\.$category).first()
-        else { return nil }
-        guard PublicReference.matches(storedHash: question.accessCodeHash, reference: question.reference, code: code) else { return nil }
-        return question
-    }
+    // A question is found with its reference and access code by `Request.question(reference:code:)`
+    // (`AccessCodes`: wrong codes throttled per reference and address, a missing reference
+    // answered like a wrong code).
 
     static func mayAnswer(_ o: Officer) -> Bool { o.role == .liaison || o.role == .unitOfficer }
 
     static func answer(_ id: UUID, text: String?, by o: Officer, converter: ScriptConverter, on database: Database) async throws {
         guard mayAnswer(o) else { throw AppError.forbidden }
-        guard let question = try await Question.find(id, on: database) else { throw AppError.notFound }
+        guard let question = try await Question.find(id, on: database), mayView(question, o) else { throw AppError.notFound }
         let answer = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors = FieldErrors()
         if answer.isEmpty || answer.count > 10_000 {
@@ -93,7 +92,7 @@ enum Questions {
     /// A public FAQ entry from an answered question: its text and the answer, nothing of the asker.
     static func publish(_ id: UUID, by o: Officer, converter: ScriptConverter, today: String, on database: Database) async throws -> Article {
         guard mayAnswer(o) else { throw AppError.forbidden }
-        guard let question = try await Question.find(id, on: database) else { throw AppError.notFound }
+        guard let question = try await Question.find(id, on: database), mayView(question, o) else { throw AppError.notFound }
         guard let answer = question.answer else {
             var errors = FieldErrors()
             errors.add("answer", "請先回覆問題。", "请先回复问题。", "Answer the question first.")

@@ -219,14 +219,18 @@ enum OfficerCaseViews {
         return Layout(title: l.t("意見個案統計", "意见个案统计", "Feedback statistics"), current: .officerCaseStatistics, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
-    static func accessLog(_ rows: [PersonalDataAccess], officer o: Officer, form f: FormContext) -> String {
+    static func accessLog(_ rows: [PersonalDataAccess], questions: [QuestionDataAccess] = [], officer o: Officer, form f: FormContext) -> String {
         let l = f.l
         let body: Body = .group(
+        // Cases and questions in one list, latest first.
+        let entries = (rows.map { ($0.at, $0.user.username, $0.feedbackCase.reference, $0.what) }
+                       + questions.map { ($0.at, $0.user.username, $0.question.reference, $0.what) })
+            .sorted { ($0.0 ?? .distantPast) > ($1.0 ?? .distantPast) }
             .h1(.text(l.t("跨境查閱紀錄", "跨境查阅纪录", "Cross-boundary access log"))),
-            .p(.text(l.t("港方用戶每次查看個案個人資料的紀錄（最近 500 項）。", "港方用户每次查看个案个人资料的纪录（最近 500 项）。",
-                         "Each time a Hong Kong-side user saw a case's personal data (latest 500)."))),
-            table(l.t("紀錄", "纪录", "Entries"), [l.t("時間", "时间", "Time"), l.t("用戶", "用户", "User"), l.t("個案", "个案", "Case"), l.t("內容", "内容", "What")],
-                  rows.map { [$0.at.map { ISO8601DateFormatter().string(from: $0) } ?? "", $0.user.username, $0.feedbackCase.reference, $0.what] })
+            .p(.text(l.t("港方用戶每次查看個案或提問者個人資料的紀錄（各最近 500 項）。", "港方用户每次查看个案或提问者个人资料的纪录（各最近 500 项）。",
+                         "Each time a Hong Kong-side user saw the personal data of a case or of a question's asker (latest 500 of each)."))),
+            table(l.t("紀錄", "纪录", "Entries"), [l.t("時間", "时间", "Time"), l.t("用戶", "用户", "User"), l.t("個案或提問", "个案或提问", "Case or question"), l.t("內容", "内容", "What")],
+                  entries.map { [$0.0.map { ISO8601DateFormatter().string(from: $0) } ?? "", $0.1, $0.2, $0.3] })
         )
         return Layout(title: l.t("跨境查閱紀錄", "跨境查阅纪录", "Cross-boundary access log"), current: .officerAccessLog, l: l, body: body, officer: (o, f.csrf)).render()
     }
@@ -235,8 +239,9 @@ enum OfficerCaseViews {
         let l = f.l
         let body: Body = .group(
             .h1(.text(l.t("查閱資料要求", "查阅资料要求", "Personal data access request"))),
-            .p(.text(l.t("匯出以某電郵或電話提交的所有個案及往來訊息（JSON）。匯出會記入審計紀錄。", "导出以某电邮或电话提交的所有个案及往来讯息（JSON）。导出会记入审计纪录。",
-                         "Export every case sent with an e-mail address or telephone number, with its messages (JSON). The export is audited."))),
+            .p(.text(l.t("匯出以某電郵或電話提交的所有個案及往來訊息、提問及回覆（JSON）。電話號碼不論怎樣輸入（有否 +852、+86、空格）都視為同一人。匯出會記入審計紀錄。",
+                         "导出以某电邮或电话提交的所有个案及往来讯息、提问及回复（JSON）。电话号码不论怎样输入（有否 +852、+86、空格）都视为同一人。导出会记入审计纪录。",
+                         "Export every case sent with an e-mail address or telephone number, with its messages, and every question asked with it and its answer (JSON). A telephone number is one person however it was typed (with or without +852 or +86, spaces). The export is audited."))),
             f.errorSummary,
             f.form(action: .officerPersonalData,
                    f.text("contact", label: l.t("電郵或電話", "电邮或电话", "E-mail or telephone")),

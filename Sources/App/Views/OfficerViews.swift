@@ -238,7 +238,9 @@ enum OfficerViews {
                               .th(.text(l.t("角色", "角色", "Role"))), .th(.text(l.t("單位", "单位", "Unit"))),
                               .th(.text(l.t("雙重驗證", "双重验证", "Two-step"))), .th(.text(l.t("狀態", "状态", "State"))))),
                    .tbody(.forEach(users) { u in
-                       .tr(.td(.text(u.username)), .td(.text(u.displayName)), .td(.text(role(u.role, l))), .td(.text(u.unit?.name ?? "—")),
+                       .tr(.td(.text(u.username)), .td(.text(u.displayName)), .td(.text(role(u.role, l))),
+                           .td(.text((u.unit?.name ?? "—") + " · " + ((u.unit?.side ?? u.side).map { l.side($0) }
+                                                                     ?? l.t("未屬任何一方：看不到個人資料", "未属任何一方：看不到个人资料", "no side: sees no personal data")))),
                            .td(.text(TwoFactor.isEnabled(u) ? l.t("已啟用", "已启用", "On") + " " : "—"),
                                .if(TwoFactor.isEnabled(u) && u.id != o.id,
                                    f.button(action: .officerUserResetTwoFactor(u.id!), label: l.t("重設", "重设", "Reset")))),
@@ -255,6 +257,8 @@ enum OfficerViews {
                    f.select("role", label: l.t("角色", "角色", "Role"), options: UserRole.allCases.map { ($0.rawValue, role($0, l)) }, selected: "unit_officer"),
                    f.select("unit", label: l.t("單位", "单位", "Unit"),
                             options: [("", "—")] + units.map { ($0.id!.uuidString, l.side($0.side) + " · " + l.content($0.name, writtenIn: $0.script)) }),
+                   f.select("side", label: l.t("所屬方（沒有單位的帳戶必填）", "所属方（没有单位的账户必填）", "Side (required for an account without a unit)"),
+                            options: [("", "—")] + Side.allCases.map { ($0.rawValue, l.side($0)) }),
                    .button(.type(.submit), .text(l.t("建立", "建立", "Create"))))
         )
         return Layout(title: l.t("帳戶", "账户", "Accounts"), current: .officerUsers, l: l, body: body, officer: (o, f.csrf)).render()

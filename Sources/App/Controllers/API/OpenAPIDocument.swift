@@ -220,28 +220,30 @@ enum OpenAPIDocument {
         "/api/v1/questions": {
           "post": {
             "operationId": "askQuestion",
-            "summary": "Ask a question; the answer is read later with the reference and the access code (shown once)",
+            "summary": "Ask a question; the answer is read later with the reference and the access code (shown once). At most 10 an hour from one address.",
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/QuestionInput" } } } },
             "responses": {
               "201": { "description": "Received", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/QuestionReceipt" } } } },
               "400": { "$ref": "#/components/responses/Problem" },
               "413": { "$ref": "#/components/responses/Problem" },
               "415": { "$ref": "#/components/responses/Problem" },
-              "422": { "$ref": "#/components/responses/Problem" }
+              "422": { "$ref": "#/components/responses/Problem" },
+              "429": { "$ref": "#/components/responses/TooMany" }
             }
           }
         },
         "/api/v1/questions/{reference}": {
           "get": {
             "operationId": "getQuestion",
-            "summary": "A question and its answer, with the access code in the X-Access-Code header",
+            "summary": "A question and its answer, with the access code in the X-Access-Code header. After 10 wrong codes for one reference (or 20 from one address) in an hour every answer is 429 until the hour ends, and a reference that does not exist is answered like a wrong code.",
             "parameters": [
               { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" }, "example": "YG-Q-2026-000001" },
               { "name": "X-Access-Code", "in": "header", "required": true, "schema": { "type": "string" } }
             ],
             "responses": {
               "200": { "description": "The question", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Question" } } } },
-              "404": { "$ref": "#/components/responses/Problem" }
+              "404": { "$ref": "#/components/responses/Problem" },
+              "429": { "$ref": "#/components/responses/TooMany" }
             }
           }
         },
@@ -259,21 +261,22 @@ enum OpenAPIDocument {
               "413": { "$ref": "#/components/responses/Problem" },
               "415": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" },
-              "429": { "$ref": "#/components/responses/Problem" }
+              "429": { "$ref": "#/components/responses/TooMany" }
             }
           }
         },
         "/api/v1/feedback/{reference}": {
           "get": {
             "operationId": "getFeedback",
-            "summary": "A feedback case's state and the replies, with the access code in the X-Access-Code header",
+            "summary": "A feedback case's state and the replies, with the access code in the X-Access-Code header. After 10 wrong codes for one reference (or 20 from one address) in an hour every answer is 429 until the hour ends, and a reference that does not exist is answered like a wrong code.",
             "parameters": [
               { "name": "reference", "in": "path", "required": true, "schema": { "type": "string" }, "example": "YG-2026-000001" },
               { "name": "X-Access-Code", "in": "header", "required": true, "schema": { "type": "string" } }
             ],
             "responses": {
               "200": { "description": "The case", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/FeedbackCase" } } } },
-              "404": { "$ref": "#/components/responses/Problem" }
+              "404": { "$ref": "#/components/responses/Problem" },
+              "429": { "$ref": "#/components/responses/TooMany" }
             }
           }
         },
@@ -294,7 +297,12 @@ enum OpenAPIDocument {
           "MeasureNumber": { "name": "number", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{1,2}\\.[0-9]{1,3}$" }, "example": "11.2" }
         },
         "responses": {
-          "Problem": { "description": "An error (RFC 9457)", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+          "Problem": { "description": "An error (RFC 9457)", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+          "TooMany": {
+            "description": "A limit was reached (submissions from one address or contact, or wrong access codes for one reference or from one address); nothing was done. Retry after the number of seconds given.",
+            "headers": { "Retry-After": { "description": "Seconds to the end of the window", "schema": { "type": "integer", "minimum": 1 } } },
+            "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+          }
         },
         "schemas": {
           "Problem": {
@@ -366,7 +374,8 @@ enum OpenAPIDocument {
               "category": { "type": "string", "example": "education" },
               "question": { "type": "string", "minLength": 5, "maxLength": 5000 },
               "contact": { "type": "string", "description": "E-mail or telephone, kept only with consent" },
-              "consent": { "type": "boolean", "description": "Agreement that the contact details are used to reply" }
+              "consent": { "type": "boolean", "description": "Agreement that the contact details are used to reply" },
+              "consentShare": { "type": "boolean", "description": "The question (and the contact) may be shared with the Hong Kong side; without it only Chongqing-side officers see it" }
             }
           },
           "QuestionReceipt": {
