@@ -42,12 +42,12 @@ enum AppError: Error, Sendable {
         case .forbidden: return l.t("你的帳戶無權進行這項操作。", "你的账户无权进行这项操作。", "Your account may not do this.")
         case .csrf: return l.t("表格已過期，請返回重新提交。", "表单已过期，请返回重新提交。", "The form has expired. Please go back and send it again.")
         case .invalid(let errors): return errors.summary(l)
+        case .limited(let limit): return limit.message(l)
         case .tooManyRequests:
             return l.t("短時間內提交太多次，請一小時後再試。你的資料未有提交。", "短时间内提交太多次，请一小时后再试。你的资料未有提交。",
                        "Too many submissions in a short time. Please try again in an hour; nothing was sent this time.")
         }
     }
-        case .limited(let limit): return limit.message(l)
 }
 
 /// Messages per field, each in the three interface languages.
@@ -106,6 +106,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 status = .internalServerError
                 message = l.t("系統發生錯誤，請稍後再試。", "系统发生错误，请稍后再试。", "Something went wrong on our side. Please try again later.")
             }
+            if case .limited(let limit)? = error as? AppError {
+                let response = req.url.path.hasPrefix("/api/") ? Self.problem(status: status, detail: message) : Self.page(status: status, message: message, l: l)
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(limit.retryAfter))
+                return response.noStore()
+            }
             if req.url.path.hasPrefix("/api/") {
                 var fields: [String: String] = [:]
                 if case .invalid(let errors)? = error as? AppError {
@@ -119,11 +124,6 @@ struct AppErrorMiddleware: AsyncMiddleware {
 
     static func clientMessage(_ status: HTTPResponseStatus, _ l: Localizer) -> String {
         switch status.code {
-            if case .limited(let limit)? = error as? AppError {
-                let response = req.url.path.hasPrefix("/api/") ? Self.problem(status: status, detail: message) : Self.page(status: status, message: message, l: l)
-                response.headers.replaceOrAdd(name: .retryAfter, value: String(limit.retryAfter))
-                return response.noStore()
-            }
         case 413: return l.t("提交的內容太大。", "提交的内容太大。", "What you sent is too large.")
         case 415: return l.t("請以 JSON 或表格格式提交。", "请以 JSON 或表单格式提交。", "Send JSON or a form (multipart or URL-encoded).")
         case 405: return l.t("不支援這個操作。", "不支持这个操作。", "That action is not supported here.")

@@ -221,11 +221,11 @@ enum OfficerCaseViews {
 
     static func accessLog(_ rows: [PersonalDataAccess], questions: [QuestionDataAccess] = [], officer o: Officer, form f: FormContext) -> String {
         let l = f.l
-        let body: Body = .group(
         // Cases and questions in one list, latest first.
         let entries = (rows.map { ($0.at, $0.user.username, $0.feedbackCase.reference, $0.what) }
                        + questions.map { ($0.at, $0.user.username, $0.question.reference, $0.what) })
             .sorted { ($0.0 ?? .distantPast) > ($1.0 ?? .distantPast) }
+        let body: Body = .group(
             .h1(.text(l.t("跨境查閱紀錄", "跨境查阅纪录", "Cross-boundary access log"))),
             .p(.text(l.t("港方用戶每次查看個案或提問者個人資料的紀錄（各最近 500 項）。", "港方用户每次查看个案或提问者个人资料的纪录（各最近 500 项）。",
                          "Each time a Hong Kong-side user saw the personal data of a case or of a question's asker (latest 500 of each)."))),

@@ -105,8 +105,8 @@ enum OfficerConsultationViews {
             .unwrap(q.contact) { contact in
                 .p(.text(l.t("聯絡方法（只用作回覆）：", "联络方法（只用作回复）：", "Contact (for the reply only): ") + contact))
             },
-            form.errorSummary,
             .p(.class("meta"), .text(l.t("同意與港方分享：", "同意与港方分享：", "May be shared with the Hong Kong side: ") + (q.consentShare ? "✓" : "✗"))),
+            form.errorSummary,
             .if(Questions.mayAnswer(o), .group(
                 form.form(action: .officerQuestion(q.id!),
                           form.textarea("answer", label: l.t("回覆", "回复", "Answer"), rows: 8),
