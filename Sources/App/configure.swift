@@ -17,6 +17,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     let converter = try ScriptConverter.shared()
 
+    let cache = PageCache(ttl: config.pageCacheSeconds)
     switch config.database {
     case .sqlite(let path):
         // The file (and its folder, see `prepareDatabase`) is made on first use, not here, so
@@ -28,6 +29,12 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
         var postgres = try SQLPostgresConfiguration(url: url)
         if postgres.coreConfiguration.tls.isAllowed == false { postgres.coreConfiguration.tls = .disable }
         app.databases.use(.postgres(configuration: postgres, sqlLogLevel: .trace), as: .psql)
+        // Every instance empties its page cache when another one writes.
+        if FirstStart.servesOnBoot(app.environment.arguments) {
+            let listener = PageCacheListener(cache: cache, configuration: postgres.coreConfiguration)
+            app.pageCacheListener = listener
+            app.lifecycle.use(listener)
+        }
     }
     app.migrations.add(Migrations.all)
     app.databases.middleware.use(AuditChainMiddleware(), on: config.database.id)
@@ -46,7 +53,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(AppErrorMiddleware(converter: converter))
     app.middleware.use(LanguageMiddleware(secureCookies: config.isSecure))
 
-    try routes(app, converter: converter, cache: PageCache(ttl: config.pageCacheSeconds))
+    try routes(app, converter: converter, cache: cache)
     app.asyncCommands.use(ImportMemorandumCommand(), as: "import-memorandum")
     app.asyncCommands.use(ReindexCommand(), as: "reindex")
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
@@ -96,6 +103,8 @@ struct FirstStart: LifecycleHandler {
         let result = try await Bootstrap.run(on: app.db)
         if result.importedMemorandum { app.logger.notice("Imported the 2023 memorandum of 渝港合作會議 (47 measures).") }
         if result.createdUnits > 0 { app.logger.notice("Created \(result.createdUnits) liaison office units.") }
+        let moved = try await DatabaseFileStore.importFolder(app.config.dataDirectory + "/attachments", now: app.clock.now(), on: app.db)
+        if moved > 0 { app.logger.notice("Moved \(moved) attachments from DATA_DIR/attachments into the database.") }
         if let password = result.adminPassword {
             // Shown once, on the operator's terminal; only its bcrypt hash is stored.
             print("""

@@ -1,5 +1,6 @@
 @testable import App
 import Fluent
+import SQLKit
 import Foundation
 import Testing
 import Vapor
@@ -34,7 +35,7 @@ enum FeedbackFixture {
 
     @discardableResult
     static func submit(_ s: Feedback.Submission = submission(), address: String = "192.0.2.1", on app: Application) async throws -> FeedbackCase {
-        let receipt = try await Feedback.submit(s, address: address, attachmentsDirectory: app.config.dataDirectory + "/attachments",
+        let receipt = try await Feedback.submit(s, address: address, files: app.files,
                                                 config: app.config, converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
         return try await FeedbackCase.query(on: app.db).filter(\.$reference == receipt.reference).first()!
     }
@@ -68,10 +69,10 @@ enum FeedbackFixture {
             let c = try #require(try await FeedbackCase.query(on: app.db).with(\.$attachments).first())
             #expect(c.attachments.map(\.mediaType).sorted() == ["application/pdf", "image/png"])
             #expect(!c.consentShare && c.consentReply && c.consentVersion == Feedback.consentVersion)
-            // Stored outside the web root under random names, never under the sender's.
+            // Stored in the database (every instance reaches it) under random names, never under the sender's.
             for a in c.attachments {
                 #expect(a.storedName.count == 32 && !a.storedName.contains("receipt"))
-                #expect(FileManager.default.fileExists(atPath: app.config.dataDirectory + "/attachments/" + a.storedName))
+                #expect(try await app.files.get(a.storedName, on: app.db)?.count == a.size)
                 #expect(try await app.get("/attachments/" + a.storedName).0 == .notFound)
             }
             // The code on the receipt opens the case.
@@ -98,8 +99,8 @@ enum FeedbackFixture {
             #expect(body.contains(message))
             #expect(body.contains("附件測試內容"))   // what was typed is shown again
             #expect(try await FeedbackCase.query(on: app.db).count() == 0)
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: app.config.dataDirectory + "/attachments")) ?? []
-            #expect(files.isEmpty)
+            struct Count: Decodable { let n: Int }
+            #expect(try await app.db.sql.raw("SELECT COUNT(*) AS n FROM stored_files").first(decoding: Count.self)?.n == 0)
         }
     }
 
@@ -349,12 +350,12 @@ enum FeedbackFixture {
                 try await c.update(on: app.db)
             }
             let stored = try await CaseAttachment.query(on: app.db).first()!.storedName
-            let dir = app.config.dataDirectory + "/attachments"
-            #expect(try await CaseRecords.purge(retentionDays: 730, attachmentsDirectory: dir, now: app.clock.now(), on: app.db) == 1)
+            #expect(try await app.files.get(stored, on: app.db) != nil)
+            #expect(try await CaseRecords.purge(retentionDays: 730, files: app.files, now: app.clock.now(), on: app.db) == 1)
             let purged = try await FeedbackCase.find(old.id, on: app.db)!
             #expect(purged.name == nil && purged.email == nil && purged.phone == nil && purged.personalDataPurgedAt != nil)
             #expect(purged.content == "本人＊＊＊，電話 ＊＊＊，想查詢居住證。")
-            #expect(!FileManager.default.fileExists(atPath: dir + "/" + stored))
+            #expect(try await app.files.get(stored, on: app.db) == nil)
             #expect(try await CaseAttachment.query(on: app.db).count() == 0)
             #expect(try await FeedbackCase.find(recent.id, on: app.db)!.email == "chan@example.hk")
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "case.purge-personal-data").count() == 1)

@@ -20,7 +20,9 @@ let fixedNow = Date(timeIntervalSince1970: 1_795_924_800)
 
 /// A configured app with migrations run, the 2023 memorandum imported and the liaison offices
 /// created; `body` runs against it and the app is shut down (and its schema dropped) afterwards.
-func withApp(_ body: (Application) async throws -> Void) async throws {
+/// `sqliteFile`: SQLite in a file of the test's own (WAL, a connection per event loop) instead of
+/// memory, for tests of concurrent writers.
+func withApp(sqliteFile: Bool = false, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     // Request lines and migrations would drown the test output.
     app.logger.logLevel = .warning
@@ -33,6 +35,7 @@ func withApp(_ body: (Application) async throws -> Void) async throws {
         config.twoFactorRoles = []
         // Uploads go to a folder of the test's own.
         config.dataDirectory = NSTemporaryDirectory() + "yugang-test-" + UUID().uuidString
+        if sqliteFile && !TestDatabase.isPostgres { config.database = .sqlite(path: config.dataDirectory + "/yugang.sqlite") }
         try await configure(app, config: config)
         if let url = TestDatabase.postgresURL {
             var postgres = try SQLPostgresConfiguration(url: url)

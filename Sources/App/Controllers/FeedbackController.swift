@@ -54,7 +54,6 @@ struct FeedbackController {
         }
     }
 
-    func attachmentsDirectory(_ req: Request) -> String { req.application.config.dataDirectory + "/attachments" }
 
     func areas(_ req: Request) async throws -> [Area] {
         try await Area.query(on: req.db).sort(\.$number).all().reduce(into: [Area]()) { list, a in
@@ -71,8 +70,8 @@ struct FeedbackController {
         let l = Localizer(req, converter: converter)
         let input = try req.content.decode(Input.self)
         do {
-            let receipt = try await Feedback.submit(input.submission, address: req.remoteAddress?.ipAddress ?? "unknown",
-                                                    attachmentsDirectory: attachmentsDirectory(req), config: req.application.config,
+            let receipt = try await Feedback.submit(input.submission, address: req.clientAddress,
+                                                    files: req.application.files, config: req.application.config,
                                                     converter: converter, now: req.application.clock.now(), on: req.db)
             return Response.html(FeedbackViews.receipt(receipt, l: l), status: .created).noStore()
         } catch AppError.invalid(let errors) {
@@ -138,8 +137,8 @@ struct FeedbackController {
 
     func submitAPI(req: Request) async throws -> Response {
         let input = try req.content.decode(Input.self)
-        let receipt = try await Feedback.submit(input.submission, address: req.remoteAddress?.ipAddress ?? "unknown",
-                                                attachmentsDirectory: attachmentsDirectory(req), config: req.application.config,
+        let receipt = try await Feedback.submit(input.submission, address: req.clientAddress,
+                                                files: req.application.files, config: req.application.config,
                                                 converter: converter, now: req.application.clock.now(), on: req.db)
         return try await receipt.encodeResponse(status: .created, for: req)
     }

@@ -45,7 +45,7 @@ struct OfficerCasesController {
         return CSV.response(rows, filename: "yugang-feedback-cases.csv").noStore()
     }
 
-    func show(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
+    func show(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:], status: HTTPResponseStatus? = nil) async throws -> Response {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self),
               let c = try await FeedbackCase.query(on: req.db).filter(\.$id == id).with(\.$unit).with(\.$suggestedUnit).with(\.$mergedInto)
@@ -64,7 +64,7 @@ struct OfficerCasesController {
         return Response.html(OfficerCaseViews.show(c, messages: messages, units: units, templates: templates, measures: measures,
                                                    actions: CaseWorkflow.actions(for: c, by: o), today: req.application.clock.today,
                                                    officer: o, form: form(req, errors: errors, values: values)),
-                             status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
+                             status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity)).noStore()
     }
 
     func act(req: Request) async throws -> Response {
@@ -72,13 +72,16 @@ struct OfficerCasesController {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let f = req.formFields
         let input = CaseWorkflow.Input(action: f["action"] ?? "", text: f["text"] ?? "", area: f["area"] ?? "", unit: f["unit"] ?? "",
-                                       target: f["target"] ?? "", measure: f["measure"] ?? "")
+                                       target: f["target"] ?? "", measure: f["measure"] ?? "", version: f["version"] ?? "")
         do {
             try await CaseWorkflow.perform(input, on: id, by: o, config: req.application.config, converter: converter,
                                            now: req.application.clock.now(), on: req.db)
             return req.redirect(to: SiteURL.officerCase(id).path, redirectType: .normal)
         } catch AppError.invalid(let errors) {
             return try await show(req: req, errors: errors, values: f)
+        } catch let conflict as AppError where conflict.status == .conflict {
+            // The case as it is now, with what changed and the officer's own input kept.
+            return try await show(req: req, errors: FieldErrors(conflict), values: f, status: .conflict)
         }
     }
 
@@ -89,8 +92,7 @@ struct OfficerCasesController {
               let c = try await FeedbackCase.find(id, on: req.db), CaseWorkflow.mayView(c, o),
               let a = try await CaseAttachment.query(on: req.db).filter(\.$id == aid).filter(\.$feedbackCase.$id == id).first()
         else { throw AppError.notFound }
-        let path = req.application.config.dataDirectory + "/attachments/" + a.storedName
-        guard let data = FileManager.default.contents(atPath: path) else { throw AppError.notFound }
+        guard let data = try await req.application.files.get(a.storedName, on: req.db) else { throw AppError.notFound }
         try await CaseWorkflow.logAccess(c, by: o, what: "attachment " + a.originalName, on: req.db)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: a.mediaType)

@@ -19,7 +19,7 @@ struct OfficerConsultationController {
         return page(OfficerConsultationViews.articles(try await query.all(), today: req.application.clock.today, officer: o, form: form(req)))
     }
 
-    func editor(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
+    func editor(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:], status: HTTPResponseStatus? = nil) async throws -> Response {
         let o = try await req.requireOfficer()
         let article = try await Article.find(req.parameters.get("id", as: UUID.self), on: req.db)
         if req.parameters.get("id") != nil, article == nil { throw AppError.notFound }
@@ -28,7 +28,7 @@ struct OfficerConsultationController {
         if let id = article?.id { revisions = try await ArticleRevision.query(on: req.db).filter(\.$article.$id == id).sort(\.$number, .descending).all() }
         let categories = try await Category.query(on: req.db).sort(\.$position).all()
         return page(OfficerConsultationViews.editArticle(article, revisions: revisions, categories: categories, officer: o,
-                                                         form: form(req, errors: errors, values: values)), errors.isEmpty ? .ok : .unprocessableEntity)
+                                                         form: form(req, errors: errors, values: values)), status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
 
     func save(req: Request) async throws -> Response {
@@ -36,10 +36,15 @@ struct OfficerConsultationController {
         let f = req.formFields
         do {
             let draft = try await KnowledgeBase.validate(f, on: req.db)
-            let article = try await KnowledgeBase.save(draft, id: req.parameters.get("id", as: UUID.self), by: o, converter: converter, on: req.db)
+            let article = try await KnowledgeBase.save(draft, id: req.parameters.get("id", as: UUID.self), revision: f["revision"], by: o,
+                                                       converter: converter, on: req.db)
             return req.redirect(to: SiteURL.officerArticle(try article.requireID()).path, redirectType: .normal)
         } catch AppError.invalid(let errors) {
             return try await editor(req: req, errors: errors, values: f)
+        } catch let conflict as AppError where conflict.status == .conflict {
+            var values = f
+            values["revision"] = nil
+            return try await editor(req: req, errors: FieldErrors(conflict), values: values, status: .conflict)
         }
     }
 
@@ -103,13 +108,14 @@ struct OfficerConsultationController {
         return req.redirect(to: SiteURL.officerCategories.path, redirectType: .normal)
     }
 
-    func question(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
+    func question(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:], status: HTTPResponseStatus? = nil) async throws -> Response {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self),
               let q = try await Question.query(on: req.db).filter(\.$id == id).with(\.$category).first(), Questions.mayView(q, o)
         else { throw AppError.notFound }
         try await Questions.logAccess(q, by: o, what: "question page", on: req.db)
-        return page(OfficerConsultationViews.question(q, officer: o, form: form(req, errors: errors, values: values)), errors.isEmpty ? .ok : .unprocessableEntity)
+        return page(OfficerConsultationViews.question(q, officer: o, form: form(req, errors: errors, values: values)),
+                    status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
 
     func answer(req: Request) async throws -> Response {
@@ -117,9 +123,11 @@ struct OfficerConsultationController {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let f = req.formFields
         do {
-            try await Questions.answer(id, text: f["answer"], by: o, converter: converter, on: req.db)
+            try await Questions.answer(id, text: f["answer"], version: f["version"], by: o, converter: converter, on: req.db)
         } catch AppError.invalid(let errors) {
             return try await question(req: req, errors: errors, values: f)
+        } catch let conflict as AppError where conflict.status == .conflict {
+            return try await question(req: req, errors: FieldErrors(conflict), values: f, status: .conflict)
         }
         return req.redirect(to: SiteURL.officerQuestion(id).path, redirectType: .normal)
     }
@@ -128,10 +136,13 @@ struct OfficerConsultationController {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         do {
-            let article = try await Questions.publish(id, by: o, converter: converter, today: req.application.clock.today, on: req.db)
+            let article = try await Questions.publish(id, version: req.formFields["version"], by: o, converter: converter,
+                                                      today: req.application.clock.today, on: req.db)
             return req.redirect(to: SiteURL.article(try article.requireID()).path, redirectType: .normal)
         } catch AppError.invalid(let errors) {
             return try await question(req: req, errors: errors)
+        } catch let conflict as AppError where conflict.status == .conflict {
+            return try await question(req: req, errors: FieldErrors(conflict), status: .conflict)
         }
     }
 

@@ -38,7 +38,7 @@ struct OfficerController {
         }
         guard !username.isEmpty, !password.isEmpty, username.count <= 100, password.count <= 1000 else { return refuse(.failed, .unauthorized) }
         let now = req.application.clock.now()
-        switch try await LoginSecurity.checkPassword(username: username, password: password, address: req.remoteAddress?.ipAddress ?? "unknown",
+        switch try await LoginSecurity.checkPassword(username: username, password: password, address: req.clientAddress,
                                                      now: now, on: req.db) {
         case .throttled:
             return refuse(.throttled, .tooManyRequests)

@@ -1,5 +1,6 @@
 import ChineseScript
 import Fluent
+import SQLKit
 import Vapor
 
 /// The public portal: no log-in, every page in the reader's language and script.
@@ -70,7 +71,13 @@ struct HealthController {
             guard pending == 0 else {
                 return Response(status: .serviceUnavailable, body: .init(string: "migrations pending: \(pending)\n"))
             }
-            return Response(status: .ok, body: .init(string: "ready\n"))
+            // Which database this instance uses, and whether it hears the other instances' writes.
+            _ = try await (req.db as? SQLDatabase)?.raw("SELECT 1").run()
+            var lines = ["ready", "database: " + ((req.db as? SQLDatabase)?.dialect.name ?? "unknown")]
+            if let listener = req.application.pageCacheListener {
+                lines.append("page cache invalidation: " + (listener.isListening ? "listening" : "reconnecting"))
+            }
+            return Response(status: .ok, body: .init(string: lines.joined(separator: "\n") + "\n"))
         } catch {
             req.logger.report(error: error)
             return Response(status: .serviceUnavailable, body: .init(string: "database unavailable\n"))

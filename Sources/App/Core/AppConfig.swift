@@ -73,6 +73,10 @@ public struct AppConfig: Sendable {
     public var metricsToken: String?
     /// Where security problems are reported (`SECURITY_CONTACT`, for `/.well-known/security.txt`).
     public var securityContact: String?
+    /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` headers name the client
+    /// (`TRUSTED_PROXIES`: addresses or CIDR ranges, separated by commas). From anyone else the
+    /// headers are ignored, so a client cannot choose the address its limits are counted on.
+    public var trustedProxies: [AddressRange] = []
 
     /// Public URL starts with https: cookies are Secure and HSTS is sent.
     public var isSecure: Bool { baseURL?.scheme == "https" }
@@ -195,6 +199,13 @@ public struct AppConfig: Sendable {
             }
         }
         config.securityContact = value("SECURITY_CONTACT")
+        if let raw = value("TRUSTED_PROXIES") {
+            let ranges = raw.split(separator: ",").map { AddressRange(String($0).trimmingCharacters(in: .whitespaces)) }
+            guard !ranges.contains(where: { $0 == nil }) else {
+                throw InvalidValue(variable: "TRUSTED_PROXIES", value: raw, expected: "IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8")
+            }
+            config.trustedProxies = ranges.compactMap { $0 }
+        }
         config.metricsToken = value("METRICS_TOKEN")
         if let raw = value("SECRETS_KEY") {
             guard Data(base64Encoded: raw)?.count == 32 else {

@@ -21,6 +21,9 @@ enum AppError: Error, Sendable {
     case limited(LimitReached)
     /// Something the request needs is not installed or not running here.
     case unavailable(hant: String, hans: String, en: String)
+    /// What the user acted on changed after they opened it (another officer acted first);
+    /// nothing was saved. `changed` says what is different now.
+    case conflict(hant: String, hans: String, en: String)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -31,13 +34,15 @@ enum AppError: Error, Sendable {
         case .invalid: return .unprocessableEntity
         case .tooManyRequests, .limited: return .tooManyRequests
         case .unavailable: return .serviceUnavailable
+        case .conflict: return .conflict
         }
     }
 
     func message(_ l: Localizer) -> String {
         switch self {
         case .notFound: return l.t("找不到這個頁面。", "找不到这个页面。", "There is no such page.")
-        case .badRequest(let hant, let hans, let en), .unavailable(let hant, let hans, let en): return l.t(hant, hans, en)
+        case .badRequest(let hant, let hans, let en), .unavailable(let hant, let hans, let en), .conflict(let hant, let hans, let en):
+            return l.t(hant, hans, en)
         case .unauthorized: return l.t("請先登入。", "请先登录。", "Please log in first.")
         case .forbidden: return l.t("你的帳戶無權進行這項操作。", "你的账户无权进行这项操作。", "Your account may not do this.")
         case .csrf: return l.t("表格已過期，請返回重新提交。", "表单已过期，请返回重新提交。", "The form has expired. Please go back and send it again.")
@@ -72,6 +77,14 @@ struct FieldErrors: Error, Sendable, Equatable {
     }
 
     func throwIfAny() throws { if !isEmpty { throw AppError.invalid(self) } }
+}
+
+extension FieldErrors {
+    /// A conflict shown on the form it refused, under `version`, so the page keeps the input.
+    init(_ conflict: AppError) {
+        self.init()
+        if case .conflict(let hant, let hans, let en) = conflict { add("version", hant, hans, en) }
+    }
 }
 
 /// Turns every error into an HTML page for browsers or `application/problem+json` under `/api`.

@@ -23,3 +23,14 @@ extension Application {
         set { storage[ClockKey.self] = newValue }
     }
 }
+
+extension AppClock {
+    /// `2026-11-29 14:05` in Chongqing and Hong Kong time (UTC+8), for messages to officers.
+    static func localMinute(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let local = date.addingTimeInterval(8 * 3600)
+        let seconds = Int(local.timeIntervalSince1970.rounded(.down))
+        let minutes = ((seconds % 86_400) + 86_400) % 86_400 / 60
+        return CalendarDays.iso(local) + String(format: " %02d:%02d", minutes / 60, minutes % 60)
+    }
+}

@@ -79,7 +79,7 @@ struct MetricsMiddleware: AsyncMiddleware {
 struct MetricsController {
     func scrape(req: Request) async throws -> Response {
         let token = req.application.config.metricsToken
-        let loopback = ["127.0.0.1", "::1"].contains(req.remoteAddress?.ipAddress ?? "")
+        let loopback = ["127.0.0.1", "::1"].contains(req.clientAddress)
         if let token {
             guard let given = req.headers.bearerAuthorization?.token, constantTimeEqual(given, token) else { throw AppError.unauthorized }
         } else if !loopback {

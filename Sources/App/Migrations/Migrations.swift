@@ -20,6 +20,8 @@ enum Migrations {
         UpdateUsersAddSecurity(),
         // 007: the audit log's hash chain
         UpdateAuditEventsAddChain(),
+        // 008: row versions for concurrent officers; attachments in the database
+        UpdateTablesAddVersionsAndStoredFiles(),
         // 009: every account on a side; questions' consent to share; question access log
         UpdateUsersAndQuestionsForSides(),
     ]

@@ -13,6 +13,8 @@ final class FeedbackCase: Model, @unchecked Sendable {
 
     // managed
     @ID(key: .id) var id: UUID?
+    /// Raised by every change; a form carries the version it showed (optimistic check).
+    @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -72,7 +74,7 @@ final class FeedbackCase: Model, @unchecked Sendable {
     @Children(for: \.$feedbackCase) var messages: [CaseMessage]
     @Children(for: \.$feedbackCase) var attachments: [CaseAttachment]
 
-    init() {}
+    init() { version = 1 }
 
     /// Records the day of the answer and the working days it took on `calendar`.
     func setReplyFigures(answered day: CalendarDay, calendar: WorkCalendar) {

@@ -8,6 +8,8 @@ final class MeasureSide: Model, @unchecked Sendable {
 
     // managed
     @ID(key: .id) var id: UUID?
+    /// Raised by every change; a form carries the version it showed (optimistic check).
+    @Field(key: "version") var version: Int
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     // data
@@ -20,8 +22,9 @@ final class MeasureSide: Model, @unchecked Sendable {
     @Parent(key: "measure_id") var measure: Measure
     @OptionalParent(key: "signed_off_by") var signedOffBy: User?
 
-    init() {}
+    init() { version = 1 }
     init(measureID: UUID, side: Side) {
+        version = 1
         self.$measure.id = measureID
         self.side = side
         self.status = .notStarted

@@ -7,6 +7,8 @@ final class Milestone: Model, @unchecked Sendable {
 
     // managed
     @ID(key: .id) var id: UUID?
+    /// Raised by every change; a form carries the version it showed (optimistic check).
+    @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     // data
@@ -21,8 +23,9 @@ final class Milestone: Model, @unchecked Sendable {
     // relations
     @Parent(key: "measure_id") var measure: Measure
 
-    init() {}
+    init() { version = 1 }
     init(measureID: UUID, side: Side, title: String, script: String, dueOn: String, doneOn: String? = nil) {
+        version = 1
         self.$measure.id = measureID
         self.side = side
         self.title = title

@@ -7,6 +7,8 @@ final class ProgressUpdate: Model, @unchecked Sendable {
 
     // managed
     @ID(key: .id) var id: UUID?
+    /// Raised by every change; a form carries the version it showed (optimistic check).
+    @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -31,5 +33,5 @@ final class ProgressUpdate: Model, @unchecked Sendable {
     @Parent(key: "author_id") var author: User
     @OptionalParent(key: "approved_by") var approvedBy: User?
 
-    init() {}
+    init() { version = 1 }
 }

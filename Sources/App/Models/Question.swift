@@ -13,6 +13,8 @@ final class Question: Model, @unchecked Sendable {
 
     // managed
     @ID(key: .id) var id: UUID?
+    /// Raised by every change; a form carries the version it showed (optimistic check).
+    @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -41,7 +43,10 @@ final class Question: Model, @unchecked Sendable {
     @OptionalParent(key: "answered_by") var answeredBy: User?
     @OptionalParent(key: "faq_article_id") var faq: Article?
 
-    init() { consentShare = false }
+    init() {
+        version = 1
+        consentShare = false
+    }
 }
 
 /// The last reference number given per kind and year (questions now, feedback later).

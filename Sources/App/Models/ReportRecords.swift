@@ -8,6 +8,8 @@ final class ReportingCadence: Model, @unchecked Sendable {
     enum Frequency: String, Codable, Sendable, CaseIterable { case monthly, quarterly }
 
     @ID(key: .id) var id: UUID?
+    /// Raised by every change; a form carries the version it showed (optimistic check).
+    @Field(key: "version") var version: Int
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     @Enum(key: "side") var side: Side
@@ -24,7 +26,7 @@ final class ReportingCadence: Model, @unchecked Sendable {
 
     @Parent(key: "agreement_id") var agreement: Agreement
 
-    init() {}
+    init() { version = 1 }
 }
 
 /// A notice sent to chase a unit: a report due soon (blue), overdue (yellow), long overdue or a
@@ -65,6 +67,8 @@ final class MeetingReport: Model, @unchecked Sendable {
     static let schema = "meeting_reports"
 
     @ID(key: .id) var id: UUID?
+    /// Raised by every change; a form carries the version it showed (optimistic check).
+    @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     @Field(key: "as_of") var asOf: String
@@ -81,7 +85,7 @@ final class MeetingReport: Model, @unchecked Sendable {
 
     @Parent(key: "agreement_id") var agreement: Agreement
 
-    init() {}
+    init() { version = 1 }
 
     func approvedAt(_ side: Side) -> Date? { side == .cq ? cqApprovedAt : hkApprovedAt }
 }

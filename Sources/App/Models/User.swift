@@ -7,6 +7,8 @@ final class User: Model, @unchecked Sendable {
 
     // managed
     @ID(key: .id) var id: UUID?
+    /// Raised by every change; a form carries the version it showed (optimistic check).
+    @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     // data
@@ -39,9 +41,10 @@ final class User: Model, @unchecked Sendable {
     // relations
     @OptionalParent(key: "unit_id") var unit: Unit?
 
-    init() {}
+    init() { version = 1 }
     init(username: String, displayName: String, passwordHash: String, role: UserRole, unitID: UUID?, mustChangePassword: Bool,
          side: Side? = nil) {
+        version = 1
         self.side = side
         self.username = username
         self.displayName = displayName

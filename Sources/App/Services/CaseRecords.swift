@@ -9,7 +9,7 @@ enum CaseRecords {
     /// `retentionDays` ago: name and contacts, attachments, and personal data in the texts
     /// (masked). Counts and dates stay for the statistics. The purge is audited.
     @discardableResult
-    static func purge(retentionDays: Int, attachmentsDirectory: String, now: Date, on database: Database) async throws -> Int {
+    static func purge(retentionDays: Int, files store: any FileStore, now: Date, on database: Database) async throws -> Int {
         let cutoff = now.addingTimeInterval(-Double(retentionDays) * 86_400)
         let cases = try await FeedbackCase.query(on: database)
             .filter(\.$personalDataPurgedAt == nil)
@@ -18,7 +18,6 @@ enum CaseRecords {
             .with(\.$messages).with(\.$attachments).all()
             .filter { ($0.closedAt ?? $0.updatedAt ?? now) < cutoff }
         guard !cases.isEmpty else { return 0 }
-        let files = cases.flatMap { $0.attachments.map(\.storedName) }
         try await database.transaction { db in
             for c in cases {
                 let known = [c.name, c.email, c.phone]
@@ -29,6 +28,7 @@ enum CaseRecords {
                     try await m.update(on: db)
                 }
                 for a in c.attachments { try await a.delete(on: db) }
+                try await store.delete(c.attachments.map(\.storedName), on: db)
                 c.name = nil
                 c.email = nil
                 c.phone = nil
@@ -39,7 +39,6 @@ enum CaseRecords {
                                  after: OfficerActions.json(["cases": String(cases.count), "retentionDays": String(retentionDays),
                                                              "references": cases.map(\.reference).joined(separator: " ")])).create(on: db)
         }
-        for f in files { try? FileManager.default.removeItem(atPath: attachmentsDirectory + "/" + f) }
         return cases.count
     }
 

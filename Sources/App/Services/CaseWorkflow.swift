@@ -81,22 +81,58 @@ enum CaseWorkflow {
         var unit: String = ""
         var target: String = ""
         var measure: String = ""
+        /// The case's version when the officer opened it (empty: not said).
+        var version: String = ""
     }
 
+    /// An officer's action on a case, atomically: the case is locked, read again, checked
+    /// (visibility, version, the transition) and written in one transaction with its messages,
+    /// mail and audit event. Of two officers acting on one case at once, the second finds the
+    /// first one's result and is refused with `AppError.conflict`.
     static func perform(_ input: Input, on id: UUID, by o: Officer, config: AppConfig, converter: ScriptConverter, now: Date,
                         on database: Database) async throws {
-        guard let c = try await FeedbackCase.find(id, on: database), mayView(c, o) else { throw AppError.notFound }
         guard let action = Action(rawValue: input.action) else {
             throw AppError.badRequest(hant: "未知的操作。", hans: "未知的操作。", en: "Unknown action.")
         }
-        guard actions(for: c, by: o).contains(action) else {
-            if let target = action.target, !allows(c.state, target) {
-                throw AppError.badRequest(hant: "個案現時的狀態不容許這項操作。", hans: "个案现时的状态不容许这项操作。",
-                                          en: "The case's current state does not allow this action.")
-            }
-            throw AppError.forbidden
-        }
         let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        try await database.locking(FeedbackCase.schema, id: id) { db in
+            guard let c = try await FeedbackCase.find(id, on: db), mayView(c, o) else { throw AppError.notFound }
+            if !input.version.isEmpty, Int(input.version) != c.version {
+                throw try await changed(c, on: db)
+            }
+            guard actions(for: c, by: o).contains(action) else {
+                if let target = action.target, !allows(c.state, target) { throw try await changed(c, on: db) }
+                throw AppError.forbidden
+            }
+            try await apply(action, text: text, input: input, to: c, by: o, config: config, converter: converter, now: now, on: db)
+        }
+    }
+
+    /// The answer to an officer whose view of the case is out of date: what it is now, and the
+    /// last thing done to it. Their input is kept by the page that shows this.
+    static func changed(_ c: FeedbackCase, on db: Database) async throws -> AppError {
+        let last = try await AuditEvent.query(on: db).filter(\.$entity == FeedbackCase.schema).filter(\.$entityID == c.id)
+            .sort(\.$seq, .descending).first()
+        let state = stateNames[c.state] ?? (c.state.rawValue, c.state.rawValue, c.state.rawValue)
+        let at = last.map { AppClock.localMinute($0.at) } ?? ""
+        let who = last?.actor ?? ""
+        let what = last?.action ?? ""
+        return AppError.conflict(
+            hant: "這個個案在你開啟後已有改動：現時狀態為「\(state.hant)」（最後操作 \(what)，\(who)，\(at)）。你的操作未有執行，輸入的內容已保留，請檢查後再提交。",
+            hans: "这个个案在你打开后已有改动：现时状态为「\(state.hans)」（最后操作 \(what)，\(who)，\(at)）。你的操作未有执行，输入的内容已保留，请检查后再提交。",
+            en: "This case changed while you had it open: it is now “\(state.en)” (last action \(what) by \(who) at \(at)). Your action was not carried out; your input is kept, check it and send it again.")
+    }
+
+    static let stateNames: [CaseState: (hant: String, hans: String, en: String)] = [
+        .new: ("新個案", "新个案", "new"), .triaged: ("已分流", "已分流", "triaged"), .assigned: ("已交單位", "已交单位", "assigned"),
+        .inProgress: ("處理中", "处理中", "in progress"), .awaitingRequester: ("等待發送人補充", "等待发送人补充", "awaiting the sender"),
+        .answered: ("已回覆", "已回复", "answered"), .closed: ("已結案", "已结案", "closed"), .reopened: ("已重開", "已重开", "reopened"),
+        .merged: ("已合併", "已合并", "merged"), .spam: ("垃圾訊息", "垃圾讯息", "spam"),
+    ]
+
+    /// Validates and writes `action` on the locked case `c`, inside the caller's transaction.
+    private static func apply(_ action: Action, text: String, input: Input, to c: FeedbackCase, by o: Officer, config: AppConfig,
+                              converter: ScriptConverter, now: Date, on db: Database) async throws {
         var errors = FieldErrors()
         func requireText(_ hant: String, _ hans: String, _ en: String) {
             if text.isEmpty || text.count > 10_000 { errors.add("text", hant, hans, en) }
@@ -111,7 +147,7 @@ enum CaseWorkflow {
             else if !input.area.isEmpty { errors.add("area", "請選擇範疇。", "请选择范畴。", "Choose an area.") }
             if !text.isEmpty { message = (text, true) }
         case .assign:
-            guard let unitID = UUID(uuidString: input.unit), let unit = try await Unit.find(unitID, on: database) else {
+            guard let unitID = UUID(uuidString: input.unit), let unit = try await Unit.find(unitID, on: db) else {
                 errors.add("unit", "請選擇負責單位。", "请选择负责单位。", "Choose the unit in charge.")
                 break
             }
@@ -122,14 +158,14 @@ enum CaseWorkflow {
             c.$unit.id = unitID
             c.holdingSide = unit.side
             c.reassignDueOn = nil
-            try await Feedback.setDeadlines(c, replyDays: config.replyDays(c.kind.rawValue), on: database)
+            try await Feedback.setDeadlines(c, replyDays: config.replyDays(c.kind.rawValue), on: db)
         case .accept:
             break
         case .decline:
             requireText("請說明不接手的原因。", "请说明不接手的原因。", "Give the reason for declining.")
             c.$unit.id = nil
             // The liaison office must reassign within 2 working days, on its own calendar.
-            let calendar = try await WorkCalendars.calendar(c.holdingSide, on: database)
+            let calendar = try await WorkCalendars.calendar(c.holdingSide, on: db)
             c.reassignDueOn = calendar.addingWorkingDays(2, to: today).description
             message = (text, false)
         case .requestInformation:
@@ -138,7 +174,7 @@ enum CaseWorkflow {
             message = (text, true)
         case .answer:
             requireText("請填寫回覆。", "请填写回复。", "Write the reply.")
-            let calendar = try await WorkCalendars.calendar(c.holdingSide, on: database)
+            let calendar = try await WorkCalendars.calendar(c.holdingSide, on: db)
             if c.state == .awaitingRequester, let paused = c.pausedOn.flatMap({ CalendarDay($0) }) {
                 c.pausedWorkingDays += calendar.workingDays(after: paused, through: today)
                 c.pausedOn = nil
@@ -150,8 +186,11 @@ enum CaseWorkflow {
             c.closedAt = now
             if !text.isEmpty { message = (text, true) }
         case .merge:
-            guard let target = try await FeedbackCase.query(on: database).filter(\.$reference == input.target.uppercased().trimmingCharacters(in: .whitespaces)).first(),
-                  target.id != c.id else {
+            // A case the officer may not see is answered as one that does not exist: the merge
+            // must not reveal that it is there.
+            let reference = input.target.uppercased().trimmingCharacters(in: .whitespaces)
+            guard let target = try await FeedbackCase.query(on: db).filter(\.$reference == reference).first(),
+                  target.id != c.id, mayView(target, o) else {
                 errors.add("target", "請填寫另一個個案的編號。", "请填写另一个个案的编号。", "Give the reference of another case.")
                 break
             }
@@ -162,7 +201,7 @@ enum CaseWorkflow {
             requireText("請填寫內部備註。", "请填写内部备注。", "Write the note.")
             message = (text, false)
         case .linkMeasure:
-            do { link = try await OfficerActions.measure(input.measure, on: database) } catch {
+            do { link = try await OfficerActions.measure(input.measure, on: db) } catch {
                 errors.add("measure", "找不到這項措施。", "找不到这项措施。", "There is no such measure.")
             }
         }
@@ -170,31 +209,29 @@ enum CaseWorkflow {
         if let target = action.target { c.state = target }
         // The first word to the sender, or the triage, acknowledges the case.
         if c.acknowledgedAt == nil && (action == .triage || message?.toRequester == true) { c.acknowledgedAt = now }
-        let note = message, measure = link
-        try await database.transaction { db in
-            try await c.update(on: db)
-            if let message = note {
-                let row = CaseMessage(caseID: try c.requireID(), author: .officer, text: message.text,
-                                      script: converter.storedScript(of: message.text).languageTag, toRequester: message.toRequester,
-                                      userID: o.id)
-                try await row.create(on: db)
-                // Consent (a): the sender hears of a reply or a request by e-mail.
-                if message.toRequester, c.consentReply, let email = c.email {
-                    let (subject, body) = replyMail(c, text: message.text, script: row.script, baseURL: config.baseURL, converter: converter)
-                    try await Outbox.enqueue(.email, to: email, subject: subject, body: body, key: "case-message:" + row.id!.uuidString, now: now, on: db)
-                }
+        c.version += 1
+        try await c.update(on: db)
+        if let message {
+            let row = CaseMessage(caseID: try c.requireID(), author: .officer, text: message.text,
+                                  script: converter.storedScript(of: message.text).languageTag, toRequester: message.toRequester,
+                                  userID: o.id)
+            try await row.create(on: db)
+            // Consent (a): the sender hears of a reply or a request by e-mail.
+            if message.toRequester, c.consentReply, let email = c.email {
+                let (subject, body) = replyMail(c, text: message.text, script: row.script, baseURL: config.baseURL, converter: converter)
+                try await Outbox.enqueue(.email, to: email, subject: subject, body: body, key: "case-message:" + row.id!.uuidString, now: now, on: db)
             }
-            if let link = measure, try await CaseMeasure.query(on: db).filter(\.$feedbackCase.$id == c.requireID()).filter(\.$measure.$id == link.requireID()).count() == 0 {
-                let row = CaseMeasure()
-                row.$feedbackCase.id = try c.requireID()
-                row.$measure.id = try link.requireID()
-                try await row.create(on: db)
-            }
-            try await OfficerActions.audit("case." + action.rawValue, FeedbackCase.schema, c.id, by: o, before: before.rawValue,
-                                           after: OfficerActions.json(["state": c.state.rawValue, "unit": c.$unit.id?.uuidString ?? "",
-                                                                       "measure": measure?.number ?? ""]),
-                                           measureID: measure?.id, on: db)
         }
+        if let link, try await CaseMeasure.query(on: db).filter(\.$feedbackCase.$id == c.requireID()).filter(\.$measure.$id == link.requireID()).count() == 0 {
+            let row = CaseMeasure()
+            row.$feedbackCase.id = try c.requireID()
+            row.$measure.id = try link.requireID()
+            try await row.create(on: db)
+        }
+        try await OfficerActions.audit("case." + action.rawValue, FeedbackCase.schema, c.id, by: o, before: before.rawValue,
+                                       after: OfficerActions.json(["state": c.state.rawValue, "unit": c.$unit.id?.uuidString ?? "",
+                                                                   "measure": link?.number ?? ""]),
+                                       measureID: link?.id, on: db)
     }
 
     /// A reply template for a kind and an area (either may be "any"), in the script it is written in.

@@ -123,7 +123,7 @@ enum Feedback {
         c.replyDueOn = calendar.addingWorkingDays(replyDays + c.pausedWorkingDays, to: received).description
     }
 
-    static func submit(_ s: Submission, address: String, attachmentsDirectory: String, config: AppConfig, converter: ScriptConverter,
+    static func submit(_ s: Submission, address: String, files store: any FileStore, config: AppConfig, converter: ScriptConverter,
                        now: Date, on database: Database) async throws -> PublicReference.Receipt {
         guard s.website.isEmpty else {
             throw AppError.badRequest(hant: "提交被拒絕：表格中隱藏的欄位有內容。", hans: "提交被拒绝：表格中隐藏的栏位有内容。",
@@ -138,21 +138,12 @@ enum Feedback {
                 .join(Unit.self, on: \Assignment.$unit.$id == \Unit.$id)
                 .filter(Unit.self, \.$side == .cq).first()?.$unit.id
         }
-        // Files first, under random names; removed again if the case is not stored.
-        try FileManager.default.createDirectory(atPath: attachmentsDirectory, withIntermediateDirectories: true)
-        var written: [(String, Upload, String)] = []
+        // Attachments are stored under random names in the case's own transaction: both, or neither.
+        let named = v.attachments.map { (upload, type) in ([UInt8].random(count: 16).map { String(format: "%02x", $0) }.joined(), upload, type) }
         do {
-            for (upload, type) in v.attachments {
-                let stored = [UInt8].random(count: 16).map { String(format: "%02x", $0) }.joined()
-                guard FileManager.default.createFile(atPath: attachmentsDirectory + "/" + stored, contents: upload.data,
-                                                     attributes: [.posixPermissions: 0o600]) else {
-                    throw AppError.badRequest(hant: "未能儲存附件。", hans: "未能保存附件。", en: "The attachment could not be stored.")
-                }
-                written.append((stored, upload, type))
-            }
             let code = PublicReference.newAccessCode()
             let year = PublicReference.year(now)
-            let files = written, unitSuggestion = suggestedUnit
+            let files = named, unitSuggestion = suggestedUnit
             return try await database.transaction { db in
                 // The address was counted before the body was read (`PublicLimitsMiddleware`); the
                 // contacts, known only now, before anything is written. One person's telephone
@@ -188,6 +179,7 @@ enum Feedback {
                 try await setDeadlines(c, replyDays: config.replyDays(v.kind.rawValue), on: db)
                 try await c.create(on: db)
                 for (stored, upload, type) in files {
+                    try await store.put(stored, data: upload.data, now: now, on: db)
                     let a = CaseAttachment()
                     a.$feedbackCase.id = try c.requireID()
                     a.storedName = stored
@@ -203,9 +195,6 @@ enum Feedback {
                                                                  "attachments": String(files.count)])).create(on: db)
                 return PublicReference.Receipt(reference: c.reference, accessCode: code)
             }
-        } catch {
-            for (stored, _, _) in written { try? FileManager.default.removeItem(atPath: attachmentsDirectory + "/" + stored) }
-            throw error
         }
     }
 

@@ -62,32 +62,38 @@ enum KnowledgeBase {
     }
 
     /// Creates (`id` nil) or changes an entry: one transaction with its revision, its audit event
-    /// and its place in the search index (public entries only).
+    /// and its place in the search index (public entries only). A change holds the entry's row;
+    /// `revision` is the one the editor was opened on, and a newer one is refused (409).
     @discardableResult
-    static func save(_ d: Draft, id: UUID?, by o: Officer, converter: ScriptConverter, on database: Database) async throws -> Article {
-        let existing = try await Article.find(id, on: database)
-        if id != nil, existing == nil { throw AppError.notFound }
-        guard mayEdit(o, existing) else { throw AppError.forbidden }
-        guard let ownerID = existing?.$owner.id ?? o.unitID else {
-            var errors = FieldErrors()
-            errors.add("owner", "帳戶須屬於一個單位才能建立條目。", "账户须属于一个单位才能建立条目。", "Your account needs a unit to own the entry.")
-            throw AppError.invalid(errors)
-        }
-        let article = existing ?? Article()
-        let before = existing.map { OfficerActions.json(["title": $0.title, "visibility": $0.visibility.rawValue, "revision": String($0.revision)]) }
-        article.kind = d.kind
-        article.title = d.title
-        article.body = d.body
-        article.script = converter.storedScript(of: d.title + d.body).languageTag
-        article.$category.id = d.categoryID
-        article.$owner.id = ownerID
-        article.visibility = d.visibility
-        article.measures = d.measures
-        article.effectiveOn = d.effectiveOn
-        article.reviewOn = d.reviewOn
-        article.revision = (existing?.revision ?? 0) + 1
+    static func save(_ d: Draft, id: UUID?, revision: String? = nil, by o: Officer, converter: ScriptConverter,
+                     on database: Database) async throws -> Article {
         let search = try SearchService.shared()
-        try await database.transaction { db in
+        let work: @Sendable (Database) async throws -> Article = { db in
+            let existing = try await Article.find(id, on: db)
+            if id != nil, existing == nil { throw AppError.notFound }
+            guard mayEdit(o, existing) else { throw AppError.forbidden }
+            try Versions.check(revision, current: existing?.revision ?? 0, changed: AppError.conflict(
+                hant: "這個條目在你開啟後已被修改（現為第 \(existing?.revision ?? 0) 版）。你的修改未有儲存，內容已保留，請對照後再提交。",
+                hans: "这个条目在你打开后已被修改（现为第 \(existing?.revision ?? 0) 版）。你的修改未有保存，内容已保留，请对照后再提交。",
+                en: "This entry was changed while you had it open (it is now revision \(existing?.revision ?? 0)). Your changes were not saved; they are kept below. Compare and send again."))
+            guard let ownerID = existing?.$owner.id ?? o.unitID else {
+                var errors = FieldErrors()
+                errors.add("owner", "帳戶須屬於一個單位才能建立條目。", "账户须属于一个单位才能建立条目。", "Your account needs a unit to own the entry.")
+                throw AppError.invalid(errors)
+            }
+            let article = existing ?? Article()
+            let before = existing.map { OfficerActions.json(["title": $0.title, "visibility": $0.visibility.rawValue, "revision": String($0.revision)]) }
+            article.kind = d.kind
+            article.title = d.title
+            article.body = d.body
+            article.script = converter.storedScript(of: d.title + d.body).languageTag
+            article.$category.id = d.categoryID
+            article.$owner.id = ownerID
+            article.visibility = d.visibility
+            article.measures = d.measures
+            article.effectiveOn = d.effectiveOn
+            article.reviewOn = d.reviewOn
+            article.revision = (existing?.revision ?? 0) + 1
             try await article.save(on: db)
             let articleID = try article.requireID()
             try await ArticleRevision(articleID: articleID, number: article.revision, title: d.title, body: d.body, changedBy: o.label).create(on: db)
@@ -95,8 +101,10 @@ enum KnowledgeBase {
                                            after: OfficerActions.json(["title": d.title, "visibility": d.visibility.rawValue, "revision": String(article.revision)]),
                                            measureID: nil, on: db)
             try await search.index(article: article, on: db)
+            return article
         }
-        return article
+        if let id { return try await database.locking(Article.schema, id: id, work) }
+        return try await database.transaction(work)
     }
 }
 

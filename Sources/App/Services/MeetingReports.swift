@@ -451,7 +451,8 @@ enum MeetingReports {
             errors.add("since", "「自」日期須為截至日期以前的有效日期。", "“自”日期须为截至日期以前的有效日期。", "The since date must be a real date before the as-of date.")
         }
         try errors.throwIfAny()
-        let content = try await build(asOf: asOf!, since: since, now: now, converter: converter, themeMinSenders: themeMinSenders, on: database)
+        // Read from one snapshot, so the frozen report is the data as it stood at one moment.
+        let content = try await database.snapshot { db in try await build(asOf: asOf!, since: since, now: now, converter: converter, themeMinSenders: themeMinSenders, on: db) }
         let json = String(decoding: try encoder().encode(content), as: UTF8.self)
         let report = MeetingReport()
         report.$agreement.id = try await PortalQueries.currentAgreement(on: database).requireID()
@@ -472,26 +473,30 @@ enum MeetingReports {
         try decoder().decode(ReportContent.self, from: Data(report.content.utf8))
     }
 
-    /// The liaison office of its side approves the frozen text; with both approvals the report
-    /// is published. Each approval is audited with the hash of what was approved.
+    /// One liaison office approves the frozen report. The report row is locked and read again,
+    /// so when both offices approve at the same moment the second sees the first's approval and
+    /// publishes; an office that has already approved is told so (409), and nothing is written twice.
     static func approve(_ id: UUID, by o: Officer, now: Date, on database: Database) async throws -> MeetingReport {
-        guard let report = try await MeetingReport.find(id, on: database) else { throw AppError.notFound }
         guard o.role == .liaison, let side = o.side else { throw AppError.forbidden }
-        guard report.approvedAt(side) == nil else { return report }
-        guard hash(report.content) == report.contentHash else {
-            throw AppError.badRequest(hant: "報告內容與其雜湊值不符，不能批准。", hans: "报告内容与其哈希值不符，不能批准。",
-                                      en: "The report's content does not match its hash; it cannot be approved.")
-        }
-        if side == .cq {
-            report.$cqApprovedBy.id = o.id
-            report.cqApprovedAt = now
-        } else {
-            report.$hkApprovedBy.id = o.id
-            report.hkApprovedAt = now
-        }
-        let publish = report.cqApprovedAt != nil && report.hkApprovedAt != nil
-        if publish { report.publishedAt = now }
-        try await database.transaction { db in
+        return try await database.locking(MeetingReport.schema, id: id) { db in
+            guard let report = try await MeetingReport.find(id, on: db) else { throw AppError.notFound }
+            guard report.approvedAt(side) == nil else {
+                throw AppError.conflict(hant: "本方已批准這份報告。", hans: "本方已批准这份报告。", en: "Your side has already approved this report.")
+            }
+            guard hash(report.content) == report.contentHash else {
+                throw AppError.badRequest(hant: "報告內容與其雜湊值不符，不能批准。", hans: "报告内容与其哈希值不符，不能批准。",
+                                          en: "The report's content does not match its hash; it cannot be approved.")
+            }
+            if side == .cq {
+                report.$cqApprovedBy.id = o.id
+                report.cqApprovedAt = now
+            } else {
+                report.$hkApprovedBy.id = o.id
+                report.hkApprovedAt = now
+            }
+            let publish = report.cqApprovedAt != nil && report.hkApprovedAt != nil && report.publishedAt == nil
+            if publish { report.publishedAt = now }
+            report.version += 1
             try await report.update(on: db)
             try await OfficerActions.audit("report.approve", MeetingReport.schema, report.id, by: o,
                                            after: OfficerActions.json(["side": side.rawValue, "hash": report.contentHash]), measureID: nil, on: db)
@@ -499,8 +504,8 @@ enum MeetingReports {
                 try await OfficerActions.audit("report.publish", MeetingReport.schema, report.id, by: o,
                                                after: OfficerActions.json(["hash": report.contentHash]), measureID: nil, on: db)
             }
+            return report
         }
-        return report
     }
 }
 

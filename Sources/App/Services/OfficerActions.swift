@@ -100,8 +100,17 @@ struct ProgressDraft: Sendable, Equatable {
     }
 }
 
-/// The officers' writes. Each runs in one transaction with its audit event: all or nothing.
+/// The officers' writes. Each runs in one transaction with its audit event: all or nothing, and
+/// each read-check-write holds the row it checks (`Database.locking`) until it has written.
 enum OfficerActions {
+    /// One side of a measure, held for writing until the caller's transaction ends. On SQLite
+    /// the caller's transaction must already have written (it then holds the write lock).
+    static func lockedSide(_ measureID: UUID, _ side: Side, on db: Database) async throws -> MeasureSide? {
+        guard let id = try await MeasureSide.query(on: db).filter(\.$measure.$id == measureID).filter(\.$side == side).first()?.id else { return nil }
+        try await db.lockRow(MeasureSide.schema, id: id)
+        return try await MeasureSide.find(id, on: db)
+    }
+
     static func measure(_ number: String, on db: Database) async throws -> Measure {
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let area = Int(parts[0]), let item = Int(parts[1]) else { throw AppError.notFound }
@@ -178,7 +187,7 @@ enum OfficerActions {
     /// The side's status and percent follow its latest update that is not a draft; an update
     /// that is no longer "completed" withdraws the side's sign-off.
     static func applyToSide(_ update: ProgressUpdate, measureID: UUID, by o: Officer, on db: Database) async throws {
-        guard let side = try await MeasureSide.query(on: db).filter(\.$measure.$id == measureID).filter(\.$side == update.side).first() else { return }
+        guard let side = try await lockedSide(measureID, update.side, on: db) else { return }
         let before = json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
         side.status = update.status
         side.percent = update.percent
@@ -186,6 +195,7 @@ enum OfficerActions {
             side.signedOffAt = nil
             side.$signedOffBy.id = nil
         }
+        side.version += 1
         try await side.update(on: db)
         // The report is in: the notices chasing it are closed.
         try await ReportNotice.query(on: db).filter(\.$kind == .report).filter(\.$resolvedAt == nil)
@@ -197,16 +207,19 @@ enum OfficerActions {
 
     /// The liaison office of the update's side makes it public.
     static func publish(update id: UUID, by o: Officer, on database: Database) async throws {
-        guard let update = try await ProgressUpdate.find(id, on: database) else { throw AppError.notFound }
-        guard Permissions.isLiaison(o, of: update.side) else { throw AppError.forbidden }
-        guard update.visibility != .public else { return }
-        let before = json(snapshot(update))
-        let wasDraft = update.visibility == .draft
-        update.visibility = .public
-        update.publishRequested = false
-        update.$approvedBy.id = o.id
-        update.approvedAt = Date()
-        try await database.transaction { db in
+        try await database.locking(ProgressUpdate.schema, id: id) { db in
+            guard let update = try await ProgressUpdate.find(id, on: db) else { throw AppError.notFound }
+            guard Permissions.isLiaison(o, of: update.side) else { throw AppError.forbidden }
+            guard update.visibility != .public else {
+                throw AppError.conflict(hant: "這份進展報告已經公開。", hans: "这份进展报告已经公开。", en: "This progress update is already public.")
+            }
+            let before = json(snapshot(update))
+            let wasDraft = update.visibility == .draft
+            update.visibility = .public
+            update.publishRequested = false
+            update.$approvedBy.id = o.id
+            update.approvedAt = Date()
+            update.version += 1
             try await update.update(on: db)
             try await audit("progress.publish", ProgressUpdate.schema, update.id, by: o, before: before, after: json(snapshot(update)),
                             measureID: update.$measure.id, on: db)
@@ -238,11 +251,15 @@ enum OfficerActions {
     }
 
     static func completeMilestone(_ id: UUID, doneOn: String, by o: Officer, on database: Database) async throws {
-        guard let milestone = try await Milestone.find(id, on: database) else { throw AppError.notFound }
-        guard try await Permissions.mayWork(o, side: milestone.side, measureID: milestone.$measure.id, on: database) else { throw AppError.forbidden }
-        guard milestone.doneOn == nil else { return }
-        milestone.doneOn = doneOn
-        try await database.transaction { db in
+        try await database.locking(Milestone.schema, id: id) { db in
+            guard let milestone = try await Milestone.find(id, on: db) else { throw AppError.notFound }
+            guard try await Permissions.mayWork(o, side: milestone.side, measureID: milestone.$measure.id, on: db) else { throw AppError.forbidden }
+            guard milestone.doneOn == nil else {
+                throw AppError.conflict(hant: "這個節點已標示為完成（\(milestone.doneOn ?? "")）。", hans: "这个节点已标示为完成（\(milestone.doneOn ?? "")）。",
+                                        en: "This milestone is already marked done (\(milestone.doneOn ?? "")).")
+            }
+            milestone.doneOn = doneOn
+            milestone.version += 1
             try await milestone.update(on: db)
             try await ReportNotice.query(on: db).filter(\.$milestoneID == milestone.id).filter(\.$resolvedAt == nil).set(\.$resolvedAt, to: Date()).update()
             try await audit("milestone.done", Milestone.schema, milestone.id, by: o, after: json(["title": milestone.title, "doneOn": doneOn]),
@@ -260,19 +277,20 @@ enum OfficerActions {
         if parsedRole == nil { errors.add("role", "請選擇牽頭或配合。", "请选择牵头或配合。", "Choose lead or supporting.") }
         try errors.throwIfAny()
         guard let unit, let parsedRole, Permissions.isLiaison(o, of: unit.side) else { throw AppError.forbidden }
-        if let existing = try await Assignment.query(on: database).filter(\.$measure.$id == measureID).filter(\.$unit.$id == unit.requireID()).first() {
-            guard existing.role != parsedRole else { return }
-            let before = existing.role.rawValue
-            existing.role = parsedRole
-            try await database.transaction { db in
+        let unitID = try unit.requireID()
+        // The measure's row is held while its assignments are read and changed: two offices
+        // assigning one unit at once make one assignment, not two.
+        try await database.locking(Measure.schema, id: measureID) { db in
+            if let existing = try await Assignment.query(on: db).filter(\.$measure.$id == measureID).filter(\.$unit.$id == unitID).first() {
+                guard existing.role != parsedRole else { return }
+                let before = existing.role.rawValue
+                existing.role = parsedRole
                 try await existing.update(on: db)
                 try await audit("assignment.change", Assignment.schema, existing.id, by: o, before: json(["unit": unit.name, "role": before]),
                                 after: json(["unit": unit.name, "role": parsedRole.rawValue]), measureID: measureID, on: db)
+                return
             }
-            return
-        }
-        let assignment = Assignment(measureID: measureID, unitID: try unit.requireID(), role: parsedRole)
-        try await database.transaction { db in
+            let assignment = Assignment(measureID: measureID, unitID: unitID, role: parsedRole)
             try await assignment.create(on: db)
             try await audit("assignment.add", Assignment.schema, assignment.id, by: o, after: json(["unit": unit.name, "role": parsedRole.rawValue]),
                             measureID: measureID, on: db)
@@ -280,15 +298,16 @@ enum OfficerActions {
     }
 
     static func unassign(_ id: UUID, by o: Officer, on database: Database) async throws -> Measure {
-        guard let assignment = try await Assignment.query(on: database).filter(\.$id == id).with(\.$unit).with(\.$measure).first()
-        else { throw AppError.notFound }
-        guard Permissions.isLiaison(o, of: assignment.unit.side) else { throw AppError.forbidden }
-        try await database.transaction { db in
+        guard let found = try await Assignment.find(id, on: database) else { throw AppError.notFound }
+        return try await database.locking(Measure.schema, id: found.$measure.id) { db in
+            guard let assignment = try await Assignment.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$measure).first()
+            else { throw AppError.notFound }
+            guard Permissions.isLiaison(o, of: assignment.unit.side) else { throw AppError.forbidden }
             try await assignment.delete(on: db)
             try await audit("assignment.remove", Assignment.schema, id, by: o,
                             before: json(["unit": assignment.unit.name, "role": assignment.role.rawValue]), measureID: assignment.$measure.id, on: db)
+            return assignment.measure
         }
-        return assignment.measure
     }
 
     /// The liaison office confirms its side is complete; with both sides, the measure is completed.
@@ -296,23 +315,30 @@ enum OfficerActions {
         let measure = try await measure(number, on: database)
         let measureID = try measure.requireID()
         guard let sideValue = o.side, Permissions.isLiaison(o, of: sideValue) else { throw AppError.forbidden }
-        guard let side = try await MeasureSide.query(on: database).filter(\.$measure.$id == measureID).filter(\.$side == sideValue).first()
+        guard let sideID = try await MeasureSide.query(on: database).filter(\.$measure.$id == measureID).filter(\.$side == sideValue).first()?.id
         else { throw AppError.notFound }
-        if revoke {
-            guard side.signedOffAt != nil else { return }
-            side.signedOffAt = nil
-            side.$signedOffBy.id = nil
-        } else {
-            guard side.status == .completed else {
-                var errors = FieldErrors()
-                errors.add("signoff", "本方狀態須先報告為已完成。", "本方状态须先报告为已完成。", "Report this side as completed first.")
-                throw AppError.invalid(errors)
+        try await database.locking(MeasureSide.schema, id: sideID) { db in
+            guard let side = try await MeasureSide.find(sideID, on: db) else { throw AppError.notFound }
+            if revoke {
+                guard side.signedOffAt != nil else {
+                    throw AppError.conflict(hant: "本方未有確認完成，或確認已撤回。", hans: "本方未有确认完成，或确认已撤回。",
+                                            en: "Your side has not signed off, or the sign-off was already withdrawn.")
+                }
+                side.signedOffAt = nil
+                side.$signedOffBy.id = nil
+            } else {
+                guard side.status == .completed else {
+                    var errors = FieldErrors()
+                    errors.add("signoff", "本方狀態須先報告為已完成。", "本方状态须先报告为已完成。", "Report this side as completed first.")
+                    throw AppError.invalid(errors)
+                }
+                guard side.signedOffAt == nil else {
+                    throw AppError.conflict(hant: "本方已確認完成。", hans: "本方已确认完成。", en: "Your side has already signed off.")
+                }
+                side.signedOffAt = Date()
+                side.$signedOffBy.id = o.id
             }
-            guard side.signedOffAt == nil else { return }
-            side.signedOffAt = Date()
-            side.$signedOffBy.id = o.id
-        }
-        try await database.transaction { db in
+            side.version += 1
             try await side.update(on: db)
             try await audit(revoke ? "signoff.revoke" : "signoff", MeasureSide.schema, side.id, by: o,
                             after: json(["side": sideValue.rawValue]), measureID: measureID, on: db)

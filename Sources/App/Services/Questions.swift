@@ -67,46 +67,58 @@ enum Questions {
 
     static func mayAnswer(_ o: Officer) -> Bool { o.role == .liaison || o.role == .unitOfficer }
 
-    static func answer(_ id: UUID, text: String?, by o: Officer, converter: ScriptConverter, on database: Database) async throws {
+    /// Someone else answered or published the question after this officer opened it.
+    static let changed = AppError.conflict(
+        hant: "這個問題在你開啟後已被其他同事回覆或更改。你的回覆未有儲存，輸入的內容已保留，請先閱讀現時的回覆。",
+        hans: "这个问题在你打开后已被其他同事回复或更改。你的回复未有保存，输入的内容已保留，请先阅读现时的回复。",
+        en: "Another officer answered or changed this question while you had it open. Your answer was not saved; it is kept below. Read the current answer first.")
+
+    /// `version`: the question's version the officer saw (empty: not said).
+    static func answer(_ id: UUID, text: String?, version: String? = nil, by o: Officer, converter: ScriptConverter, on database: Database) async throws {
         guard mayAnswer(o) else { throw AppError.forbidden }
-        guard let question = try await Question.find(id, on: database), mayView(question, o) else { throw AppError.notFound }
         let answer = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors = FieldErrors()
         if answer.isEmpty || answer.count > 10_000 {
             errors.add("answer", "請填寫回覆（最多 10000 字）。", "请填写回复（最多 10000 字）。", "Write the answer (at most 10,000 characters).")
         }
         try errors.throwIfAny()
-        let before = question.answer
-        question.answer = answer
-        question.answerScript = converter.storedScript(of: answer).languageTag
-        question.answeredAt = Date()
-        question.$answeredBy.id = o.id
-        question.$owner.id = question.$owner.id ?? o.unitID
-        question.state = .answered
-        try await database.transaction { db in
+        try await database.locking(Question.schema, id: id) { db in
+            guard let question = try await Question.find(id, on: db), mayView(question, o) else { throw AppError.notFound }
+            try Versions.check(version, current: question.version, changed: changed)
+            let before = question.answer
+            question.answer = answer
+            question.answerScript = converter.storedScript(of: answer).languageTag
+            question.answeredAt = Date()
+            question.$answeredBy.id = o.id
+            question.$owner.id = question.$owner.id ?? o.unitID
+            question.state = .answered
+            question.version += 1
             try await question.update(on: db)
             try await OfficerActions.audit("question.answer", Question.schema, question.id, by: o, before: before, after: answer, measureID: nil, on: db)
         }
     }
 
     /// A public FAQ entry from an answered question: its text and the answer, nothing of the asker.
-    static func publish(_ id: UUID, by o: Officer, converter: ScriptConverter, today: String, on database: Database) async throws -> Article {
+    static func publish(_ id: UUID, version: String? = nil, by o: Officer, converter: ScriptConverter, today: String, on database: Database) async throws -> Article {
         guard mayAnswer(o) else { throw AppError.forbidden }
-        guard let question = try await Question.find(id, on: database), mayView(question, o) else { throw AppError.notFound }
-        guard let answer = question.answer else {
-            var errors = FieldErrors()
-            errors.add("answer", "請先回覆問題。", "请先回复问题。", "Answer the question first.")
-            throw AppError.invalid(errors)
-        }
-        let review = CalendarDays.iso(CalendarDays.date(today)!.addingTimeInterval(365 * 86400))
-        // The entry is written in the answer's script; the question is rendered into it.
-        let script = ScriptConverter.script(tag: question.answerScript ?? Script.traditional.languageTag)
-        let title = (try? converter.render(question.text, writtenIn: ScriptConverter.script(tag: question.script), as: script)) ?? question.text
-        let draft = KnowledgeBase.Draft(kind: "faq", title: String(title.prefix(200)), body: answer, categoryID: question.$category.id,
-                                        visibility: .public, measures: ["11.2"], effectiveOn: today, reviewOn: review)
-        return try await database.transaction { db in
+        // Held while the entry is written: two officers publishing at once make one entry.
+        return try await database.locking(Question.schema, id: id) { db in
+            guard let question = try await Question.find(id, on: db), mayView(question, o) else { throw AppError.notFound }
+            try Versions.check(version, current: question.version, changed: changed)
+            guard let answer = question.answer else {
+                var errors = FieldErrors()
+                errors.add("answer", "請先回覆問題。", "请先回复问题。", "Answer the question first.")
+                throw AppError.invalid(errors)
+            }
+            let review = CalendarDays.iso(CalendarDays.date(today)!.addingTimeInterval(365 * 86400))
+            // The entry is written in the answer's script; the question is rendered into it.
+            let script = ScriptConverter.script(tag: question.answerScript ?? Script.traditional.languageTag)
+            let title = (try? converter.render(question.text, writtenIn: ScriptConverter.script(tag: question.script), as: script)) ?? question.text
+            let draft = KnowledgeBase.Draft(kind: "faq", title: String(title.prefix(200)), body: answer, categoryID: question.$category.id,
+                                            visibility: .public, measures: ["11.2"], effectiveOn: today, reviewOn: review)
             let article = try await KnowledgeBase.save(draft, id: question.$faq.id, by: o, converter: converter, on: db)
             question.$faq.id = try article.requireID()
+            question.version += 1
             try await question.update(on: db)
             return article
         }

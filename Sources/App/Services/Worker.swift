@@ -98,7 +98,7 @@ struct Worker: Sendable {
         }
         if try await JobLease.acquire("purge-personal-data", holder: holder, seconds: 86_400, now: now, renew: false, on: app.db) {
             pass.purged = try await CaseRecords.purge(retentionDays: app.config.personalDataRetentionDays,
-                                                      attachmentsDirectory: app.config.dataDirectory + "/attachments", now: now, on: app.db)
+                                                      files: app.files, now: now, on: app.db)
         }
         return pass
     }

@@ -74,6 +74,7 @@ enum OfficerCaseViews {
                  .form(.method(.post), .action(SiteURL.officerCase(c.id!).path),
                        .input(.type(.hidden), .name(CSRF.field), .value(f.csrf)),
                        .input(.type(.hidden), .name("action"), .value(action.rawValue)),
+                       .input(.type(.hidden), .name("version"), .value(String(c.version))),
                        .group(nodes),
                        .button(.type(.submit), .class("secondary"), .text(actionName(action, f.l)))))
     }

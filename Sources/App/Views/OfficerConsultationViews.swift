@@ -37,6 +37,7 @@ enum OfficerConsultationViews {
             .h1(.text(article == nil ? l.t("新增條目", "新增条目", "New entry") : l.t("修改條目", "修改条目", "Edit entry"))),
             form.errorSummary,
             form.form(action: action,
+                      .unwrap(article) { .input(.type(.hidden), .name("revision"), .value(String($0.revision))) },
                       form.select("kind", label: l.t("類型", "类型", "Type"), options: [("article", l.t("文章", "文章", "Article")), ("faq", "FAQ")]),
                       form.text("title", label: l.t("標題", "标题", "Title")),
                       form.textarea("body", label: l.t("內容（Markdown）", "内容（Markdown）", "Content (Markdown)"), rows: 12),
@@ -109,6 +110,7 @@ enum OfficerConsultationViews {
             form.errorSummary,
             .if(Questions.mayAnswer(o), .group(
                 form.form(action: .officerQuestion(q.id!),
+                          .input(.type(.hidden), .name("version"), .value(String(q.version))),
                           form.textarea("answer", label: l.t("回覆", "回复", "Answer"), rows: 8),
                           .button(.type(.submit), .class("primary"), .text(l.t("儲存回覆", "保存回复", "Save answer")))),
                 .if(q.answer != nil, form.button(action: .officerQuestionPublish(q.id!),

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 import WorkCalendar
 
@@ -60,9 +61,17 @@ struct CreateReporting: AsyncMigration {
         try await db.sql.raw("CREATE INDEX feedback_cases_period ON feedback_cases (id, received_on, state)").run()
         try await db.sql.raw("CREATE INDEX case_measures_case ON case_measures (case_id, measure_id)").run()
         let calendars = try await WorkCalendars.calendars(on: db)
-        for c in try await FeedbackCase.query(on: db).filter(\.$answeredAt != nil).all() {
-            c.setReplyFigures(answered: CalendarDay(c.answeredAt!), calendar: calendars[c.holdingSide]!)
-            try await c.update(on: db)
+        // Read and written by column name, as the table was then: a model query would select the
+        // model's columns of today, which later migrations add.
+        struct Answered: Decodable { let id: UUID; let answered_at: Date; let holding_side: String; let received_on: String; let paused_working_days: Int }
+        for c in try await db.sql.raw("SELECT id, answered_at, holding_side, received_on, paused_working_days FROM feedback_cases WHERE answered_at IS NOT NULL")
+            .all(decoding: Answered.self) {
+            let calendar = calendars[Side(rawValue: c.holding_side) ?? .cq]!
+            let answered = CalendarDay(c.answered_at)
+            let days = CalendarDay(c.received_on).map { max(0, calendar.workingDays(after: $0, through: answered) - c.paused_working_days) }
+            try await db.sql.raw("""
+                UPDATE feedback_cases SET answered_on = \(bind: answered.description), reply_working_days = \(bind: days) WHERE id = \(bind: c.id)
+                """).run()
         }
     }
 

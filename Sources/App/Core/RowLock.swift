@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// Read-check-write, atomically on both databases.
+///
+/// An action that reads a row, checks a rule against it and writes it must not let another
+/// action slip in between the read and the write. `locking` runs the whole action in one
+/// transaction whose first statement takes the row for writing: `SELECT … FOR UPDATE` on
+/// PostgreSQL (other writers of that row wait; readers do not), and a write on SQLite, which
+/// takes the database's single write lock before the transaction reads anything, so it reads
+/// what the previous writer committed (a transaction that read first and wrote later would
+/// instead fail with SQLITE_BUSY_SNAPSHOT). The action then reads the row again, checks, and
+/// writes; whoever comes second sees the first one's result.
+extension Database {
+    func locking<T: Sendable>(_ schema: String, id: UUID, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
+        let work: @Sendable () async throws -> T = {
+            try await transaction { db in
+                try await db.lockRow(schema, id: id)
+                return try await body(db)
+            }
+        }
+        // SQLite runs each statement on a small pool of blocking threads, and a statement waiting
+        // for the write lock keeps its thread busy: two such waiters could starve the transaction
+        // that holds the lock. Writers of this process queue here instead (SQLite serves one
+        // instance), so at most one of them waits inside SQLite.
+        guard !inTransaction, sql.dialect.name == "sqlite" else { return try await work() }
+        await SQLiteWriters.shared.lock()
+        do {
+            let result = try await work()
+            await SQLiteWriters.shared.unlock()
+            return result
+        } catch {
+            await SQLiteWriters.shared.unlock()
+            throw error
+        }
+    }
+
+    /// Runs `body`'s reads against one consistent snapshot of the database (PostgreSQL:
+    /// a repeatable-read, read-only transaction; SQLite: one read transaction).
+    func snapshot<T: Sendable>(_ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
+        try await transaction { db in
+            if db.sql.dialect.name == "postgresql" {
+                try await db.sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").run()
+            }
+            return try await body(db)
+        }
+    }
+
+    /// Inside a transaction: holds `schema`'s row `id` for writing until the transaction ends.
+    func lockRow(_ schema: String, id: UUID) async throws {
+        let sql = self.sql
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT 1 FROM \(ident: schema) WHERE id = \(bind: id) FOR UPDATE").run()
+        } else {
+            try await sql.raw("UPDATE \(ident: schema) SET id = id WHERE id = \(bind: id)").run()
+        }
+    }
+}
+
+/// Optimistic check for forms and API calls that carry the version of what they were shown.
+enum Versions {
+    /// `raw` is the version the user saw (empty: the caller did not say; the row lock alone then
+    /// keeps the action atomic). A different version means someone else changed it meanwhile.
+    static func check(_ raw: String?, current: Int, changed: @autoclosure () -> AppError) throws {
+        guard let raw, !raw.isEmpty else { return }
+        guard let seen = Int(raw), seen == current else { throw changed() }
+    }
+}
+
+/// The queue of this process's read-check-write transactions on SQLite (first come, first served).
+actor SQLiteWriters {
+    static let shared = SQLiteWriters()
+    private var held = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func lock() async {
+        guard held else {
+            held = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func unlock() {
+        if waiting.isEmpty { held = false } else { waiting.removeFirst().resume() }
+    }
+}
