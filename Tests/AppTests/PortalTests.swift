@@ -119,7 +119,8 @@ import Vapor
             #expect(try await app.get("/health/live").0 == .ok)
             let (ready, text, _) = try await app.get("/health/ready")
             #expect(ready == .ok)
-            #expect(text == "ready\n")
+            // It names the database this instance uses (the suite runs on both).
+            #expect(text == "ready\ndatabase: \(TestDatabase.isPostgres ? "postgresql" : "sqlite")\n")
         }
     }
 }
