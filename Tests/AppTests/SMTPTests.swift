@@ -10,6 +10,7 @@ import VaporTesting
 @Suite struct SMTPTests {
     @Test func startTLSWithAuthenticationDeliversThroughTheOutbox() async throws {
         let pki = try TestPKI()
+        defer { pki.remove() }
         let server = try TestSMTPServer(mode: "starttls", certificate: pki.localhost, user: "yugang", password: "s@cret word")
         defer { server.stop() }
         try await withApp { (app: Application) async throws in
@@ -38,6 +39,7 @@ import VaporTesting
 
     @Test func implicitTLSDeliversWithAuthLogin() async throws {
         let pki = try TestPKI()
+        defer { pki.remove() }
         let server = try TestSMTPServer(mode: "tls", certificate: pki.localhost, user: "yugang", password: "pw", onlyLogin: true)
         defer { server.stop() }
         let settings = try SMTPSettings.fromEnvironment(url: "smtps://yugang:pw@localhost:\(server.port)?from=notices@yugang.example", caFile: pki.file("ca.pem"), timeout: "10")
@@ -55,6 +57,7 @@ import VaporTesting
     /// the system's trust store alike; nothing is sent, no password offered.
     @Test func aCertificateFromAnUnknownCAIsRefused() async throws {
         let pki = try TestPKI()
+        defer { pki.remove() }
         for mode in ["starttls", "tls"] {
             let server = try TestSMTPServer(mode: mode, certificate: pki.stranger, user: "yugang", password: "pw")
             defer { server.stop() }
@@ -78,6 +81,7 @@ import VaporTesting
     /// connected to is accepted (`127.0.0.1` is in the test certificate's IP addresses).
     @Test func aHostnameMismatchIsRefused() async throws {
         let pki = try TestPKI()
+        defer { pki.remove() }
         let server = try TestSMTPServer(mode: "starttls", certificate: pki.elsewhere, user: "yugang", password: "pw")
         defer { server.stop() }
         for host in ["localhost", "127.0.0.1"] {
@@ -117,6 +121,7 @@ import VaporTesting
 
     @Test func aWrongPasswordIsAClearError() async throws {
         let pki = try TestPKI()
+        defer { pki.remove() }
         let server = try TestSMTPServer(mode: "starttls", certificate: pki.localhost, user: "yugang", password: "right")
         defer { server.stop() }
         let settings = try SMTPSettings.fromEnvironment(url: "smtp://yugang:wrong@localhost:\(server.port)", caFile: pki.file("ca.pem"), timeout: "10")
@@ -142,6 +147,7 @@ import VaporTesting
 
     @Test func theEnvironmentChoosesTheModeAndWrongValuesNameTheirVariable() throws {
         let pki = try TestPKI()
+        defer { pki.remove() }
         func smtp(_ env: [String: String]) throws -> SMTPSettings? { try AppConfig.fromEnvironment(env).smtp }
         #expect(try smtp([:]) == nil)
         let startTLS = try #require(try smtp(["SMTP_URL": "smtp://relay.example.gov?from=yugang@example.gov"]))
@@ -223,6 +229,7 @@ private struct TestPKI {
         }
     }
 
+    func remove() { try? FileManager.default.removeItem(atPath: directory) }
     func file(_ name: String) -> String { directory + "/" + name }
     var localhost: String { directory + "/localhost" }
     var stranger: String { directory + "/stranger" }
