@@ -214,6 +214,27 @@ import WorkCalendar
         }
     }
 
+    @Test("Two administrators add the same calendar day at once: one row, an audit event per saved change, no server error")
+    func calendarDaysAtOnce() async throws {
+        try await withApp(sqliteFile: true) { app in
+            let a = try await Accounts.make(on: app.db)
+            let admin = try await FeedbackFixture.officer(a.admin, on: app)
+            for round in 0..<20 {
+                let day = CalendarDays.iso(CalendarDays.date("2027-03-01")!.addingTimeInterval(Double(round) * 86_400))
+                let (r1, r2) = await Self.together(app, { db in try await CalendarAdmin.save(side: "hk", day: day, kind: "off", name: "甲", by: admin, on: db) },
+                                                   { db in try await CalendarAdmin.save(side: "hk", day: day, kind: "off", name: "乙", by: admin, on: db) })
+                // Either both went through one after the other (the second changed the first's row)
+                // or the second met the unique rule, which the error middleware answers with 409.
+                for r in [r1, r2] {
+                    if case .failure(let error) = r { #expect((error as? DatabaseError)?.isConstraintFailure == true, "round \(round): \(error)") }
+                }
+                #expect(try await CalendarOverride.query(on: app.db).filter(\.$day == day).count() == 1)
+                let saved = [r1, r2].filter(Self.succeeded).count
+                #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "calendar.save").filter(\.$after ~~ day).count() == saved)
+            }
+        }
+    }
+
     @Test("A stale case page: the officer is told what changed, keeps what they typed, and the API answers 409")
     func stalePageAndAPI() async throws {
         try await withApp { app in

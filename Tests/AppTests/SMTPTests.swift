@@ -135,10 +135,9 @@ import VaporTesting
         let server = try TestSMTPServer(mode: "silent", certificate: nil)
         defer { server.stop() }
         let settings = try SMTPSettings.fromEnvironment(url: "smtp://localhost:\(server.port)", caFile: nil, timeout: "1")
-        let start = Date()
+        // The deadline's own error, not a hang (no assertion on the clock: tests never depend on speed).
         let error = await failure { try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m") }
         #expect(error.contains("did not finish within 1 s"), "\(error)")
-        #expect(Date().timeIntervalSince(start) < 5)
         // Nobody listening: a clear error at once.
         let closed = try SMTPSettings.fromEnvironment(url: "smtp://127.0.0.1:9", caFile: nil, timeout: "5")
         let refused = await failure { try await SMTPClient(settings: closed).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m") }

@@ -1,4 +1,5 @@
 import ChineseScript
+import FluentKit
 import Foundation
 import Plot
 import Vapor
@@ -106,6 +107,14 @@ struct AppErrorMiddleware: AsyncMiddleware {
             case let abort as AbortError where abort.status.code < 500:
                 status = abort.status
                 message = abort.status == .notFound ? AppError.notFound.message(l) : Self.clientMessage(abort.status, l)
+            case let database as DatabaseError where database.isConstraintFailure:
+                // Two people created the same thing at the same moment (a calendar day, a unit, a
+                // category): the second meets the database's unique rule. Nothing of theirs was saved.
+                status = .conflict
+                message = l.t("你提交的內容剛被其他人同時建立或更改，未有儲存。請重新載入頁面查看現況。",
+                              "你提交的内容刚被其他人同时建立或更改，未有保存。请重新加载页面查看现况。",
+                              "Someone else created or changed this at the same moment; nothing of yours was saved. Reload the page to see it as it is now.")
+                req.logger.debug("constraint: \(String(reflecting: database))")
             case let decoding as DecodingError:
                 status = .badRequest
                 message = l.t("提交的資料格式不正確。", "提交的数据格式不正确。", "The data sent is not in the expected form.")

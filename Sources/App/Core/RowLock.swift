@@ -36,6 +36,27 @@ extension Database {
         }
     }
 
+    /// A transaction that may create what another one creates at the same moment (a unique
+    /// day, slug or name): it holds the write lock from its first statement on SQLite, so the
+    /// second reads what the first wrote; on PostgreSQL the unique rule refuses the second, and
+    /// the error middleware answers 409.
+    func writing<T: Sendable>(_ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
+        guard !inTransaction, sql.dialect.name == "sqlite" else { return try await transaction(body) }
+        await SQLiteWriters.shared.lock()
+        do {
+            let result = try await transaction { db in
+                // Any write takes SQLite's lock; the audit head is written by every audited action anyway.
+                try await db.sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
+                return try await body(db)
+            }
+            await SQLiteWriters.shared.unlock()
+            return result
+        } catch {
+            await SQLiteWriters.shared.unlock()
+            throw error
+        }
+    }
+
     /// Runs `body`'s reads against one consistent snapshot of the database (PostgreSQL:
     /// a repeatable-read, read-only transaction; SQLite: one read transaction).
     func snapshot<T: Sendable>(_ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {

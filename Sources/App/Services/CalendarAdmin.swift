@@ -21,7 +21,7 @@ enum CalendarAdmin {
         let name = (rawName ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty || name.count > 100 { errors.add("name", "請填寫名稱（最多 100 字）。", "请填写名称（最多 100 字）。", "Give a name (at most 100 characters).") }
         try errors.throwIfAny()
-        try await database.transaction { db in
+        try await database.writing { db in
             let existing = try await CalendarOverride.query(on: db).filter(\.$side == side!).filter(\.$day == day!.description).first()
             let row = existing ?? CalendarOverride()
             let before = existing.map { OfficerActions.json(["kind": $0.kind, "name": $0.name]) }
@@ -38,8 +38,10 @@ enum CalendarAdmin {
 
     static func delete(_ id: UUID?, by o: Officer, on database: Database) async throws {
         guard o.role == .admin else { throw AppError.forbidden }
-        guard let row = try await CalendarOverride.find(id, on: database) else { throw AppError.notFound }
-        try await database.transaction { db in
+        guard let id else { throw AppError.notFound }
+        // Held while deleted: two administrators deleting one day at once delete it once.
+        try await database.locking(CalendarOverride.schema, id: id) { db in
+            guard let row = try await CalendarOverride.find(id, on: db) else { throw AppError.notFound }
             try await row.delete(on: db)
             try await OfficerActions.audit("calendar.delete", CalendarOverride.schema, row.id, by: o,
                                            before: OfficerActions.json(["side": row.side.rawValue, "day": row.day, "kind": row.kind, "name": row.name]),

@@ -113,7 +113,9 @@ enum Questions {
             let review = CalendarDays.iso(CalendarDays.date(today)!.addingTimeInterval(365 * 86400))
             // The entry is written in the answer's script; the question is rendered into it.
             let script = ScriptConverter.script(tag: question.answerScript ?? Script.traditional.languageTag)
-            let title = (try? converter.render(question.text, writtenIn: ScriptConverter.script(tag: question.script), as: script)) ?? question.text
+            // The question becomes a public title: whatever identifies the asker is masked first.
+            let asked = PersonalData.masked(question.text, known: [question.contact])
+            let title = (try? converter.render(asked, writtenIn: ScriptConverter.script(tag: question.script), as: script)) ?? asked
             let draft = KnowledgeBase.Draft(kind: "faq", title: String(title.prefix(200)), body: answer, categoryID: question.$category.id,
                                             visibility: .public, measures: ["11.2"], effectiveOn: today, reviewOn: review)
             let article = try await KnowledgeBase.save(draft, id: question.$faq.id, by: o, converter: converter, on: db)
