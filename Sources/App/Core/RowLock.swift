@@ -25,15 +25,7 @@ extension Database {
         // that holds the lock. Writers of this process queue here instead (SQLite serves one
         // instance), so at most one of them waits inside SQLite.
         guard !inTransaction, sql.dialect.name == "sqlite" else { return try await work() }
-        await SQLiteWriters.shared.lock()
-        do {
-            let result = try await work()
-            await SQLiteWriters.shared.unlock()
-            return result
-        } catch {
-            await SQLiteWriters.shared.unlock()
-            throw error
-        }
+        return try await SQLiteWriters.shared.inTurn(work)
     }
 
     /// A transaction that may create what another one creates at the same moment (a unique
@@ -42,18 +34,12 @@ extension Database {
     /// the error middleware answers 409.
     func writing<T: Sendable>(_ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
         guard !inTransaction, sql.dialect.name == "sqlite" else { return try await transaction(body) }
-        await SQLiteWriters.shared.lock()
-        do {
-            let result = try await transaction { db in
+        return try await SQLiteWriters.shared.inTurn {
+            try await transaction { db in
                 // Any write takes SQLite's lock; the audit head is written by every audited action anyway.
                 try await db.sql.raw("UPDATE audit_head SET seq = seq WHERE id = 1").run()
                 return try await body(db)
             }
-            await SQLiteWriters.shared.unlock()
-            return result
-        } catch {
-            await SQLiteWriters.shared.unlock()
-            throw error
         }
     }
 
@@ -105,5 +91,18 @@ actor SQLiteWriters {
 
     func unlock() {
         if waiting.isEmpty { held = false } else { waiting.removeFirst().resume() }
+    }
+
+    /// Runs `work` when it is this caller's turn, and lets the next one go after it, however it ends.
+    nonisolated func inTurn<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
+        await lock()
+        do {
+            let result = try await work()
+            await unlock()
+            return result
+        } catch {
+            await unlock()
+            throw error
+        }
     }
 }

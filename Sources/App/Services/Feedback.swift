@@ -139,62 +139,60 @@ enum Feedback {
                 .filter(Unit.self, \.$side == .cq).first()?.$unit.id
         }
         // Attachments are stored under random names in the case's own transaction: both, or neither.
-        let named = v.attachments.map { (upload, type) in ([UInt8].random(count: 16).map { String(format: "%02x", $0) }.joined(), upload, type) }
-        do {
-            let code = PublicReference.newAccessCode()
-            let year = PublicReference.year(now)
-            let files = named, unitSuggestion = suggestedUnit
-            return try await database.transaction { db in
-                // The address was counted before the body was read (`PublicLimitsMiddleware`); the
-                // contacts, known only now, before anything is written. One person's telephone
-                // counts once however it is typed.
-                for contact in [v.email?.lowercased(), v.phone.map(PhoneNumbers.normalised)].compactMap({ $0 }) {
-                    try await RateLimits.require("contact:" + contact, limit: config.feedbackPerContactPerDay, window: 86_400, now: now, on: db)
-                }
-                let number = try await PublicReference.nextNumber(kind: "feedback", year: year, on: db)
-                let c = FeedbackCase()
-                c.reference = String(format: "YG-%04d-%06d", year, number)
-                c.accessCodeHash = PublicReference.hash(reference: c.reference, code: code)
-                c.kind = v.kind
-                c.areaNumber = v.area
-                c.subject = v.subject
-                c.content = v.content
-                c.script = converter.storedScript(of: v.subject + v.content).languageTag
-                c.replyLanguage = v.replyLanguage
-                c.name = v.name
-                c.email = v.email
-                c.phone = v.phone
-                c.consentReply = s.consentReply
-                c.consentShare = s.consentShare
-                c.consentVersion = consentVersion
-                c.consentAt = now
-                c.state = .new
-                c.holdingSide = .cq
-                c.suggestedArea = suggestion?.area
-                c.suggestionConfidence = suggestion?.confidence
-                c.$suggestedUnit.id = unitSuggestion
-                c.receivedOn = CalendarDay(now).description
-                c.pausedWorkingDays = 0
-                c.reopenCount = 0
-                try await setDeadlines(c, replyDays: config.replyDays(v.kind.rawValue), on: db)
-                try await c.create(on: db)
-                for (stored, upload, type) in files {
-                    try await store.put(stored, data: upload.data, now: now, on: db)
-                    let a = CaseAttachment()
-                    a.$feedbackCase.id = try c.requireID()
-                    a.storedName = stored
-                    a.originalName = String(upload.filename.suffix(200))
-                    a.mediaType = type
-                    a.size = upload.data.count
-                    a.sha256 = SHA256.hash(data: upload.data).map { String(format: "%02x", $0) }.joined()
-                    try await a.create(on: db)
-                }
-                // The audit event names the case, not the sender.
-                try await AuditEvent(actor: "public", action: "case.create", entity: FeedbackCase.schema, entityID: c.id,
-                                     after: OfficerActions.json(["reference": c.reference, "kind": v.kind.rawValue,
-                                                                 "attachments": String(files.count)])).create(on: db)
-                return PublicReference.Receipt(reference: c.reference, accessCode: code)
+        let files = v.attachments.map { (upload, type) in ([UInt8].random(count: 16).map { String(format: "%02x", $0) }.joined(), upload, type) }
+        let code = PublicReference.newAccessCode()
+        let year = PublicReference.year(now)
+        let unitSuggestion = suggestedUnit
+        return try await database.transaction { db in
+            // The address was counted before the body was read (`PublicLimitsMiddleware`); the
+            // contacts, known only now, before anything is written. One person's telephone
+            // counts once however it is typed.
+            for contact in [v.email?.lowercased(), v.phone.map(PhoneNumbers.normalised)].compactMap({ $0 }) {
+                try await RateLimits.require("contact:" + contact, limit: config.feedbackPerContactPerDay, window: 86_400, now: now, on: db)
             }
+            let number = try await PublicReference.nextNumber(kind: "feedback", year: year, on: db)
+            let c = FeedbackCase()
+            c.reference = String(format: "YG-%04d-%06d", year, number)
+            c.accessCodeHash = PublicReference.hash(reference: c.reference, code: code)
+            c.kind = v.kind
+            c.areaNumber = v.area
+            c.subject = v.subject
+            c.content = v.content
+            c.script = converter.storedScript(of: v.subject + v.content).languageTag
+            c.replyLanguage = v.replyLanguage
+            c.name = v.name
+            c.email = v.email
+            c.phone = v.phone
+            c.consentReply = s.consentReply
+            c.consentShare = s.consentShare
+            c.consentVersion = consentVersion
+            c.consentAt = now
+            c.state = .new
+            c.holdingSide = .cq
+            c.suggestedArea = suggestion?.area
+            c.suggestionConfidence = suggestion?.confidence
+            c.$suggestedUnit.id = unitSuggestion
+            c.receivedOn = CalendarDay(now).description
+            c.pausedWorkingDays = 0
+            c.reopenCount = 0
+            try await setDeadlines(c, replyDays: config.replyDays(v.kind.rawValue), on: db)
+            try await c.create(on: db)
+            for (stored, upload, type) in files {
+                try await store.put(stored, data: upload.data, now: now, on: db)
+                let a = CaseAttachment()
+                a.$feedbackCase.id = try c.requireID()
+                a.storedName = stored
+                a.originalName = String(upload.filename.suffix(200))
+                a.mediaType = type
+                a.size = upload.data.count
+                a.sha256 = SHA256.hash(data: upload.data).map { String(format: "%02x", $0) }.joined()
+                try await a.create(on: db)
+            }
+            // The audit event names the case, not the sender.
+            try await AuditEvent(actor: "public", action: "case.create", entity: FeedbackCase.schema, entityID: c.id,
+                                 after: OfficerActions.json(["reference": c.reference, "kind": v.kind.rawValue,
+                                                             "attachments": String(files.count)])).create(on: db)
+            return PublicReference.Receipt(reference: c.reference, accessCode: code)
         }
     }
 
