@@ -235,6 +235,29 @@ import WorkCalendar
         }
     }
 
+    @Test("One two-step code, or one recovery code, sent to two instances at the same moment is accepted once (20 rounds each)")
+    func secondStepCodesAtOnce() async throws {
+        try await withApp(sqliteFile: true) { app in
+            let a = try await Accounts.make(on: app.db)
+            let box = try app.secretBox
+            let secret = Data((0..<20).map { UInt8($0 * 7 % 256) })
+            let id = try a.cqLiaison.requireID()
+            for round in 0..<20 {
+                let now = fixedNow.addingTimeInterval(Double(round) * 60)
+                let user = try await User.find(id, on: app.db)!
+                user.totpSecret = try box.seal(secret)
+                user.recoveryCodes = [TwoFactor.recoveryHash("ABCDE-FGH\(round % 10)K")]
+                try await user.update(on: app.db)
+                for code in [TOTP.code(secret: secret, counter: TOTP.counter(at: now)), "ABCDE-FGH\(round % 10)K"] {
+                    let (r1, r2) = await Self.together(app, { db in try await TwoFactor.verify(User.find(id, on: db)!, code: code, box: box, now: now, on: db) },
+                                                       { db in try await TwoFactor.verify(User.find(id, on: db)!, code: code, box: box, now: now, on: db) })
+                    let accepted = [r1, r2].filter { (try? $0.get()) == true }.count
+                    #expect(accepted == 1, "round \(round), code \(code): \(r1) \(r2)")
+                }
+            }
+        }
+    }
+
     @Test("A stale case page: the officer is told what changed, keeps what they typed, and the API answers 409")
     func stalePageAndAPI() async throws {
         try await withApp { app in

@@ -100,7 +100,7 @@ struct OfficerConsultationController {
         category.nameHant = names[0]
         category.nameHans = names[1]
         category.nameEn = names[2]
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await category.save(on: db)
             try await OfficerActions.audit(existing == nil ? "category.create" : "category.rename", Category.schema, category.id, by: o,
                                            before: before, after: names.joined(separator: " / "), measureID: nil, on: db)
@@ -163,7 +163,7 @@ struct OfficerConsultationController {
             return try await synonyms(req: req, errors: errors)
         }
         let synonym = Synonym(terms: terms)
-        try await req.db.transaction { db in
+        try await req.db.writing { db in
             try await synonym.create(on: db)
             try await OfficerActions.audit("synonym.add", Synonym.schema, synonym.id, by: o, after: terms.joined(separator: " ↔ "), measureID: nil, on: db)
         }

@@ -287,15 +287,22 @@ struct OfficerController {
     func setDisabled(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
-        guard let id = req.parameters.get("id", as: UUID.self), let user = try await User.find(id, on: req.db) else { throw AppError.notFound }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let disable = req.url.path.hasSuffix("/disable")
-        guard user.id != o.id else {
+        guard id != o.id else {
             throw AppError.badRequest(hant: "不可停用自己的帳戶。", hans: "不可停用自己的账户。", en: "You cannot disable your own account.")
         }
-        user.isDisabled = disable
-        user.sessionEpoch += 1
-        if !disable { user.lockedUntil = nil }
-        try await req.db.transaction { db in
+        // Held while changed: two administrators' clicks at once change the account once.
+        try await req.db.locking(User.schema, id: id) { db in
+            guard let user = try await User.find(id, on: db) else { throw AppError.notFound }
+            guard user.isDisabled != disable else {
+                throw AppError.conflict(hant: disable ? "這個帳戶已被停用。" : "這個帳戶已經啟用。", hans: disable ? "这个账户已被停用。" : "这个账户已经启用。",
+                                        en: disable ? "This account is already disabled." : "This account is already enabled.")
+            }
+            user.isDisabled = disable
+            user.sessionEpoch += 1
+            user.version += 1
+            if !disable { user.lockedUntil = nil }
             try await user.update(on: db)
             try await OfficerActions.audit(disable ? "user.disable" : "user.enable", User.schema, user.id, by: o,
                                            after: OfficerActions.json(["username": user.username]), measureID: nil, on: db)

@@ -22,7 +22,7 @@ enum AccountActions {
         try errors.throwIfAny()
         user.passwordHash = try Bcrypt.hash(new)
         user.mustChangePassword = false
-        try await database.transaction { db in
+        try await database.writing { db in
             try await user.update(on: db)
             try await AuditEvent(actor: "\(user.displayName) (\(user.username))", actorID: user.id, action: "user.password",
                                  entity: User.schema, entityID: user.id).create(on: db)
@@ -60,7 +60,7 @@ enum AccountActions {
         let password = Bootstrap.oneTimePassword()
         let user = User(username: username, displayName: displayName, passwordHash: try Bcrypt.hash(password), role: parsedRole!,
                         unitID: try unit?.requireID(), mustChangePassword: true, side: side)
-        try await database.transaction { db in
+        try await database.writing { db in
             try await user.create(on: db)
             try await OfficerActions.audit("user.create", User.schema, user.id, by: o,
                                            after: OfficerActions.json(["username": username, "role": parsedRole!.rawValue, "unit": unit?.name ?? "",
@@ -84,7 +84,7 @@ enum AccountActions {
         }
         try errors.throwIfAny()
         let unit = Unit(name: name, side: parsedSide!, script: converter.storedScript(of: name).languageTag)
-        try await database.transaction { db in
+        try await database.writing { db in
             try await unit.create(on: db)
             try await OfficerActions.audit("unit.create", Unit.schema, unit.id, by: o, after: OfficerActions.json(["name": name, "side": parsedSide!.rawValue]),
                                            measureID: nil, on: db)
@@ -108,7 +108,7 @@ enum AccountActions {
         let before = OfficerActions.json(["email": unit.email ?? "", "webhook": unit.webhookURL ?? ""])
         unit.email = email.isEmpty ? nil : email
         unit.webhookURL = webhook.isEmpty ? nil : webhook
-        try await database.transaction { db in
+        try await database.writing { db in
             try await unit.update(on: db)
             try await OfficerActions.audit("unit.contacts", Unit.schema, unit.id, by: o, before: before,
                                            after: OfficerActions.json(["email": email, "webhook": webhook]), measureID: nil, on: db)
@@ -123,7 +123,7 @@ enum AccountActions {
         try errors.throwIfAny()
         let token = TokenHash.newToken()
         let record = APIToken(userID: o.id, name: name, tokenHash: TokenHash.of(token))
-        try await database.transaction { db in
+        try await database.writing { db in
             try await record.create(on: db)
             try await OfficerActions.audit("token.create", APIToken.schema, record.id, by: o, after: OfficerActions.json(["name": name]),
                                            measureID: nil, on: db)

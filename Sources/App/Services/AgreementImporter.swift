@@ -21,7 +21,7 @@ enum AgreementImporter {
         actor: String, on database: Database
     ) async throws -> Outcome {
         let search = try SearchService.shared()
-        return try await database.transaction { db in
+        return try await database.writing { db in
             let mechanismName = document.mechanism ?? document.title
             let mechanism: Mechanism
             if let existing = try await Mechanism.query(on: db).filter(\.$name == mechanismName).first() {

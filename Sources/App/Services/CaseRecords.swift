@@ -18,7 +18,7 @@ enum CaseRecords {
             .with(\.$messages).with(\.$attachments).all()
             .filter { ($0.closedAt ?? $0.updatedAt ?? now) < cutoff }
         guard !cases.isEmpty else { return 0 }
-        try await database.transaction { db in
+        try await database.writing { db in
             for c in cases {
                 let known = [c.name, c.email, c.phone]
                 c.subject = PersonalData.masked(c.subject, known: known)

@@ -251,7 +251,7 @@ enum CaseWorkflow {
         if text.isEmpty || text.count > 5000 { errors.add("text", "請填寫範本內容（最多 5000 字）。", "请填写范本内容（最多 5000 字）。", "Write the template (at most 5,000 characters).") }
         try errors.throwIfAny()
         let template = ResponseTemplate(kind: kind, areaNumber: area, title: title, text: text, script: converter.storedScript(of: title + text).languageTag)
-        try await database.transaction { db in
+        try await database.writing { db in
             try await template.create(on: db)
             try await OfficerActions.audit("case-template.create", ResponseTemplate.schema, template.id, by: o,
                                            after: OfficerActions.json(["title": title, "kind": kind?.rawValue ?? "", "area": area.map(String.init) ?? ""]),

@@ -143,7 +143,7 @@ enum Feedback {
         let code = PublicReference.newAccessCode()
         let year = PublicReference.year(now)
         let unitSuggestion = suggestedUnit
-        return try await database.transaction { db in
+        return try await database.writing { db in
             // The address was counted before the body was read (`PublicLimitsMiddleware`); the
             // contacts, known only now, before anything is written. One person's telephone
             // counts once however it is typed.
@@ -223,7 +223,7 @@ enum Feedback {
             c.state = .inProgress
             try await setDeadlines(c, replyDays: config.replyDays(c.kind.rawValue), on: database)
         }
-        try await database.transaction { db in
+        try await database.writing { db in
             try await CaseMessage(caseID: c.requireID(), author: .requester, text: text, script: converter.storedScript(of: text).languageTag,
                                   toRequester: true).create(on: db)
             try await c.update(on: db)
@@ -247,7 +247,7 @@ enum Feedback {
         c.pausedWorkingDays = 0
         c.receivedOn = CalendarDay(now).description
         try await setDeadlines(c, replyDays: config.replyDays(c.kind.rawValue), on: database)
-        try await database.transaction { db in
+        try await database.writing { db in
             try await c.update(on: db)
             try await AuditEvent(actor: "public", action: "case.reopen", entity: FeedbackCase.schema, entityID: c.id,
                                  before: CaseState.closed.rawValue, after: CaseState.reopened.rawValue).create(on: db)
@@ -270,7 +270,7 @@ enum Feedback {
             c.state = .closed
             c.closedAt = now
         }
-        try await database.transaction { db in
+        try await database.writing { db in
             try await c.update(on: db)
             try await AuditEvent(actor: "public", action: "case.rate", entity: FeedbackCase.schema, entityID: c.id,
                                  before: before.rawValue, after: OfficerActions.json(["state": c.state.rawValue, "rating": String(rating)])).create(on: db)

@@ -59,7 +59,7 @@ enum LoginSecurity {
             user.failedLogins = 0
             user.failedSince = nil
         }
-        try await database.transaction { db in
+        try await database.writing { db in
             try await user.update(on: db)
             try await audit("login.failed", user, [:], on: db)
             if locks { try await audit("login.locked", user, ["until": ISO8601DateFormatter().string(from: user.lockedUntil!)], on: db) }
@@ -115,7 +115,7 @@ enum TwoFactor {
         user.totpEnabledAt = now
         user.totpLastCounter = counter
         user.recoveryCodes = codes.map(recoveryHash)
-        try await database.transaction { db in
+        try await database.writing { db in
             try await user.update(on: db)
             try await LoginSecurity.audit("2fa.enable", user, [:], on: db)
         }
@@ -124,26 +124,33 @@ enum TwoFactor {
 
     /// A code (or a recovery code, used up) for `user`; a TOTP code of a step already used is
     /// refused, so a code seen over a shoulder cannot be used again.
+    /// The account's row is held while the code is checked and spent, so the same code sent to
+    /// two instances at once is accepted once.
     static func verify(_ user: User, code raw: String?, box: SecretBox, now: Date, on database: Database) async throws -> Bool {
         let code = (raw ?? "").trimmingCharacters(in: .whitespaces)
-        if let stored = user.totpSecret, let secret = box.open(stored), let counter = TOTP.matchingCounter(code, secret: secret, at: now),
-           counter > (user.totpLastCounter ?? Int64.min) {
-            user.totpLastCounter = counter
-            try await user.update(on: database)
-            return true
-        }
-        let hash = recoveryHash(code)
-        if var codes = user.recoveryCodes, let index = codes.firstIndex(where: { constantTimeEqual($0, hash) }) {
-            codes.remove(at: index)
-            user.recoveryCodes = codes
-            let left = String(codes.count)
-            try await database.transaction { db in
-                try await user.update(on: db)
-                try await LoginSecurity.audit("2fa.recovery-code", user, ["left": left], on: db)
+        let id = try user.requireID()
+        let spent: (counter: Int64?, codes: [String]?)? = try await database.locking(User.schema, id: id) { db in
+            guard let current = try await User.find(id, on: db) else { return nil }
+            if let stored = current.totpSecret, let secret = box.open(stored), let counter = TOTP.matchingCounter(code, secret: secret, at: now),
+               counter > (current.totpLastCounter ?? Int64.min) {
+                current.totpLastCounter = counter
+                try await current.update(on: db)
+                return (counter, current.recoveryCodes)
             }
-            return true
+            let hash = recoveryHash(code)
+            if var codes = current.recoveryCodes, let index = codes.firstIndex(where: { constantTimeEqual($0, hash) }) {
+                codes.remove(at: index)
+                current.recoveryCodes = codes
+                try await current.update(on: db)
+                try await LoginSecurity.audit("2fa.recovery-code", current, ["left": String(codes.count)], on: db)
+                return (current.totpLastCounter, codes)
+            }
+            return nil
         }
-        return false
+        guard let spent else { return false }
+        user.totpLastCounter = spent.counter
+        user.recoveryCodes = spent.codes
+        return true
     }
 
     /// Ten codes of ten characters (about 50 bits each), grouped for reading: `ABCDE-FGHJK`.
@@ -160,7 +167,7 @@ enum TwoFactor {
     static func regenerateRecoveryCodes(_ user: User, on database: Database) async throws -> [String] {
         let codes = newRecoveryCodes()
         user.recoveryCodes = codes.map(recoveryHash)
-        try await database.transaction { db in
+        try await database.writing { db in
             try await user.update(on: db)
             try await LoginSecurity.audit("2fa.recovery-codes", user, [:], on: db)
         }
@@ -171,7 +178,7 @@ enum TwoFactor {
     static func disable(_ user: User, config: AppConfig, on database: Database) async throws {
         guard !isRequired(user.role, config: config) else { throw AppError.forbidden }
         clear(user)
-        try await database.transaction { db in
+        try await database.writing { db in
             try await user.update(on: db)
             try await LoginSecurity.audit("2fa.disable", user, [:], on: db)
         }
@@ -183,7 +190,7 @@ enum TwoFactor {
         guard Permissions.mayManageAccounts(o), user.id != o.id else { throw AppError.forbidden }
         clear(user)
         user.sessionEpoch += 1
-        try await database.transaction { db in
+        try await database.writing { db in
             try await user.update(on: db)
             try await OfficerActions.audit("2fa.reset", User.schema, user.id, by: o, after: OfficerActions.json(["username": user.username]),
                                            measureID: nil, on: db)

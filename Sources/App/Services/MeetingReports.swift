@@ -461,7 +461,7 @@ enum MeetingReports {
         report.content = json
         report.contentHash = hash(json)
         report.$createdBy.id = o.id
-        try await database.transaction { db in
+        try await database.writing { db in
             try await report.create(on: db)
             try await OfficerActions.audit("report.create", MeetingReport.schema, report.id, by: o,
                                            after: OfficerActions.json(["asOf": content.asOf, "since": content.since, "hash": report.contentHash]), measureID: nil, on: db)

@@ -174,7 +174,7 @@ enum OfficerActions {
             update.visibility = draft.makePublic ? .internal : draft.visibility
             update.publishRequested = draft.makePublic
         }
-        try await database.transaction { db in
+        try await database.writing { db in
             try await update.create(on: db)
             try await audit("progress.create", ProgressUpdate.schema, update.id, by: o, after: json(snapshot(update)), measureID: measureID, on: db)
             if update.visibility != .draft {
@@ -243,7 +243,7 @@ enum OfficerActions {
         }
         try errors.throwIfAny()
         let milestone = Milestone(measureID: measureID, side: side, title: title, script: converter.storedScript(of: title).languageTag, dueOn: due)
-        try await database.transaction { db in
+        try await database.writing { db in
             try await milestone.create(on: db)
             try await audit("milestone.add", Milestone.schema, milestone.id, by: o, after: json(["title": title, "dueOn": due, "side": side.rawValue]),
                             measureID: measureID, on: db)

@@ -35,7 +35,7 @@ enum Questions {
         try errors.throwIfAny()
         let code = PublicReference.newAccessCode()
         let year = PublicReference.year(now)
-        return try await database.transaction { db in
+        return try await database.writing { db in
             let number = try await PublicReference.nextNumber(kind: "question", year: year, on: db)
             let reference = String(format: "YG-Q-%04d-%06d", year, number)
             let question = Question()

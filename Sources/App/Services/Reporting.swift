@@ -154,7 +154,7 @@ enum Reporting {
         cadence.remindDays = remind
         cadence.escalateDays = escalate
         cadence.startsOn = start!.description
-        try await database.transaction { db in
+        try await database.writing { db in
             try await cadence.save(on: db)
             try await OfficerActions.audit("cadence.set", ReportingCadence.schema, cadence.id, by: o, before: before,
                                            after: OfficerActions.json(CadenceRule(cadence).snapshot), measureID: nil, on: db)
@@ -254,7 +254,7 @@ enum Reporting {
                              measure: (id: UUID, number: String), milestoneID: UUID?, period: String?, due: String, text: String,
                              converter: ScriptConverter, now: Date, on database: Database) async throws -> Int {
         let noticeKey = key + ":" + level.rawValue
-        return try await database.transaction { db in
+        return try await database.writing { db in
             struct Inserted: Decodable { let id: UUID }
             let inserted = try await db.sql.raw("""
                 INSERT INTO report_notices (id, key, kind, level, side, unit_id, measure_id, milestone_id, period, due_on, created_at)
