@@ -94,7 +94,7 @@ def create_account(page, base_url, username, name, role, unit):
     page.get_by_label("用戶名").fill(username)
     page.get_by_label("姓名").fill(name)
     page.get_by_label("角色").select_option(role)
-    page.get_by_label("單位").select_option(label=unit)
+    page.get_by_label("單位", exact=True).select_option(label=unit)
     page.get_by_role("button", name="建立").click()
     notice = page.locator(".notice").inner_text()
     return re.search(r"[A-Za-z0-9]{16}", notice.split("：")[-1]).group(0)
