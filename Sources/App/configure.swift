@@ -28,7 +28,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         if postgres.coreConfiguration.tls.isAllowed == false { postgres.coreConfiguration.tls = .disable }
-        app.databases.use(.postgres(configuration: postgres, sqlLogLevel: .trace), as: .psql)
+        app.databases.use(config.postgres(postgres), as: .psql)
         // Every instance empties its page cache when another one writes.
         if FirstStart.servesOnBoot(app.environment.arguments) {
             let listener = PageCacheListener(cache: cache, configuration: postgres.coreConfiguration)
@@ -132,3 +132,11 @@ extension Application {
     }
 }
 
+
+extension AppConfig {
+    /// The PostgreSQL driver with this configuration's pool (the tests use it too).
+    func postgres(_ configuration: SQLPostgresConfiguration) -> DatabaseConfigurationFactory {
+        .postgres(configuration: configuration, maxConnectionsPerEventLoop: databasePoolSize,
+                  connectionPoolTimeout: .seconds(Int64(databasePoolTimeoutSeconds)), sqlLogLevel: .trace)
+    }
+}

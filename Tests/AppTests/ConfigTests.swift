@@ -17,9 +17,10 @@ import Vapor
     @Test func readsEveryVariable() throws {
         let config = try AppConfig.fromEnvironment([
             "HOST": "0.0.0.0", "PORT": "9090", "DATA_DIR": "/srv/yg", "DATABASE_URL": "postgres://u@db/yg",
-            "BASE_URL": "https://yugang.example.org", "LOG_LEVEL": "debug",
+            "BASE_URL": "https://yugang.example.org", "LOG_LEVEL": "debug", "DATABASE_POOL_SIZE": "8", "DATABASE_POOL_TIMEOUT_SECONDS": "60",
         ])
         #expect(config.port == 9090)
+        #expect(config.databasePoolSize == 8 && config.databasePoolTimeoutSeconds == 60)
         #expect(config.database == .postgres(url: "postgres://u@db/yg"))
         #expect(config.isSecure)
         #expect(config.logLevel == .debug)
@@ -29,6 +30,7 @@ import Vapor
     @Test("A wrong value names its variable", arguments: [
         ("PORT", "eighty"), ("PORT", "70000"), ("DATABASE_URL", "mysql://x"), ("BASE_URL", "ftp://x"), ("LOG_LEVEL", "loud"),
         ("REQUIRE_TWO_FACTOR", "root"), ("SESSION_IDLE_MINUTES", "1"), ("SESSION_MAX_HOURS", "48"),
+        ("DATABASE_POOL_SIZE", "0"), ("DATABASE_POOL_TIMEOUT_SECONDS", "ten"),
     ])
     func wrongValue(variable: String, value: String) {
         #expect {

@@ -41,7 +41,7 @@ func withApp(sqliteFile: Bool = false, _ body: (Application) async throws -> Voi
             var postgres = try SQLPostgresConfiguration(url: url)
             postgres.coreConfiguration.tls = .disable
             postgres.searchPath = [schema]
-            app.databases.use(.postgres(configuration: postgres), as: .psql, isDefault: true)
+            app.databases.use(config.postgres(postgres), as: .psql, isDefault: true)
             app.databases.middleware.use(AuditChainMiddleware(), on: .psql)
             try await (app.db as! SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
         }

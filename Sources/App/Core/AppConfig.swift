@@ -25,6 +25,12 @@ public struct AppConfig: Sendable {
     public var database: DatabaseKind
     public var baseURL: URL?
     public var logLevel: Logger.Level?
+    /// PostgreSQL connections each event loop may hold (`DATABASE_POOL_SIZE`), and how long a
+    /// request waits for one before it is refused (`DATABASE_POOL_TIMEOUT_SECONDS`). A transaction
+    /// waiting for a row another officer holds keeps its connection, so one per loop would make
+    /// every other request on that loop wait behind it.
+    public var databasePoolSize = 4
+    public var databasePoolTimeoutSeconds = 30
     /// How long a rendered public page may be served from memory (`PAGE_CACHE_SECONDS`, 0 = off).
     public var pageCacheSeconds: Double = 5
 
@@ -163,6 +169,15 @@ public struct AppConfig: Sendable {
         }
         if let raw = value("SMTP_URL") {
             config.smtp = try SMTPSettings.fromEnvironment(url: raw, caFile: value("SMTP_CA_FILE"), timeout: value("SMTP_TIMEOUT_SECONDS"))
+        }
+        for (name, path, range) in [("DATABASE_POOL_SIZE", \AppConfig.databasePoolSize, 1...64),
+                                    ("DATABASE_POOL_TIMEOUT_SECONDS", \AppConfig.databasePoolTimeoutSeconds, 1...600)] {
+            if let raw = value(name) {
+                guard let n = Int(raw), range.contains(n) else {
+                    throw InvalidValue(variable: name, value: raw, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+                }
+                config[keyPath: path] = n
+            }
         }
         for (name, path) in [("FEEDBACK_LIMIT_PER_ADDRESS", \AppConfig.feedbackPerAddressPerHour), ("FEEDBACK_LIMIT_PER_CONTACT", \AppConfig.feedbackPerContactPerDay),
                              ("QUESTION_LIMIT_PER_ADDRESS", \AppConfig.questionsPerAddressPerHour), ("FOLLOW_UP_LIMIT_PER_ADDRESS", \AppConfig.followUpsPerAddressPerHour),

@@ -115,6 +115,13 @@ struct AppErrorMiddleware: AsyncMiddleware {
                               "你提交的内容刚被其他人同时建立或更改，未有保存。请重新加载页面查看现况。",
                               "Someone else created or changed this at the same moment; nothing of yours was saved. Reload the page to see it as it is now.")
                 req.logger.debug("constraint: \(String(reflecting: database))")
+            case is ConnectionPoolTimeoutError:
+                // Every database connection stayed busy for DATABASE_POOL_TIMEOUT_SECONDS: the
+                // instance is overloaded, the request was not carried out, and it may be sent again.
+                req.logger.warning("database pool: no connection within the timeout")
+                status = .serviceUnavailable
+                message = l.t("系統現正繁忙，你的操作未有執行，請稍後再試。", "系统现正繁忙，你的操作未有执行，请稍后再试。",
+                              "The system is busy and did not carry out your request. Please try again in a moment.")
             case let decoding as DecodingError:
                 status = .badRequest
                 message = l.t("提交的資料格式不正確。", "提交的数据格式不正确。", "The data sent is not in the expected form.")
@@ -128,9 +135,10 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 status = .internalServerError
                 message = l.t("系統發生錯誤，請稍後再試。", "系统发生错误，请稍后再试。", "Something went wrong on our side. Please try again later.")
             }
-            if case .limited(let limit)? = error as? AppError {
+            let retryAfter: Int? = if case .limited(let limit)? = error as? AppError { limit.retryAfter } else if error is ConnectionPoolTimeoutError { 5 } else { nil }
+            if let retryAfter {
                 let response = req.url.path.hasPrefix("/api/") ? Self.problem(status: status, detail: message) : Self.page(status: status, message: message, l: l)
-                response.headers.replaceOrAdd(name: .retryAfter, value: String(limit.retryAfter))
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
                 return response.noStore()
             }
             if req.url.path.hasPrefix("/api/") {
