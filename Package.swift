@@ -43,10 +43,14 @@ let package = Package(
         .target(name: "Search", dependencies: [.product(name: "SQLKit", package: "sql-kit")]),
         // Working days on the Mainland (with 調休 make-up days) and in Hong Kong. No Vapor.
         .target(name: "WorkCalendar", resources: [.copy("Resources/mainland.txt"), .copy("Resources/hong-kong.txt")]),
+        // What every feature uses and nothing feature-specific: configuration, errors and
+        // problem+json, languages, the clock, sessions, authentication and CSRF, the audit chain,
+        // the outbox and mail, the page cache, file storage, metrics, page layout and forms.
+        // It imports no feature (docs/ARCHITECTURE.md).
         .target(
-            name: "App",
+            name: "Platform",
             dependencies: [
-                "Memorandum", "ChineseScript", "Search", "WorkCalendar",
+                "ChineseScript", "WorkCalendar",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -62,7 +66,21 @@ let package = Package(
             ],
             resources: [.copy("Resources/common-passwords.txt")]
         ),
-        .executableTarget(name: "yugang", dependencies: ["App"]),
+        // The services (agreement tracker, consultation, feedback, reporting, accounts) and
+        // their composition: routes, migrations, commands and jobs.
+        .target(
+            name: "App",
+            dependencies: [
+                "Platform", "Memorandum", "ChineseScript", "Search", "WorkCalendar",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "yugang", dependencies: ["App", "Platform"]),
         .executableTarget(
             name: "yugang-bench",
             dependencies: ["Memorandum", "ChineseScript"],
@@ -83,7 +101,7 @@ let package = Package(
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Memorandum", "ChineseScript", "Search", "WorkCalendar", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["App", "Platform", "Memorandum", "ChineseScript", "Search", "WorkCalendar", .product(name: "VaporTesting", package: "vapor")]
         ),
     ]
 )

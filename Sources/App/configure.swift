@@ -3,6 +3,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import Platform
 import Vapor
 
 /// Sets up the application: configuration (read once, here), database, migrations,
@@ -48,6 +49,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     // Errors first, so that they also cover what later middleware throws.
     app.middleware = .init()
+    app.metrics = AppMetrics(gauges: [CaseWorkflow.overdueGauge, Reporting.owedGauge])
     app.middleware.use(MetricsMiddleware(metrics: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware(hsts: config.isSecure))
     app.middleware.use(AppErrorMiddleware(converter: converter))
@@ -140,3 +142,6 @@ extension AppConfig {
                   connectionPoolTimeout: .seconds(Int64(databasePoolTimeoutSeconds)), sqlLogLevel: .trace)
     }
 }
+
+/// An organisational unit (`Platform.Unit`), not Foundation's unit of measure.
+typealias Unit = Platform.Unit

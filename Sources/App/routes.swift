@@ -1,4 +1,5 @@
 import ChineseScript
+import Platform
 import Vapor
 
 /// Registers every route; the paths are those `SiteURL` builds.

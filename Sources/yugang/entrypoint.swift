@@ -1,6 +1,7 @@
 import App
 import Foundation
 import Logging
+import Platform
 import Vapor
 
 /// Starts App: detects the environment, configures, runs the command (default `serve`).

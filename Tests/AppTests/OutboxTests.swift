@@ -1,4 +1,5 @@
 @testable import App
+@testable import Platform
 import Fluent
 import Foundation
 import Testing
@@ -90,8 +91,9 @@ actor Sent {
 
             let mailbox = NSTemporaryDirectory() + "yugang-mail-" + UUID().uuidString
             let server = Process()
-            server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            server.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", mailbox]
+            let python = testPython()
+            server.executableURL = python.executable
+            server.arguments = python.arguments + ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", mailbox]
             server.standardOutput = FileHandle.nullDevice
             server.standardError = FileHandle.nullDevice
             try server.run()

@@ -1,4 +1,5 @@
 @testable import App
+@testable import Platform
 import Fluent
 import Foundation
 import SQLKit

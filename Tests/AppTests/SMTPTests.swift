@@ -1,4 +1,5 @@
 @testable import App
+@testable import Platform
 import Fluent
 import Foundation
 import Testing
@@ -235,6 +236,13 @@ private struct TestPKI {
     var elsewhere: String { directory + "/elsewhere" }
 }
 
+/// The test tools' Python (`.venv`, made by `make test`), else the system's.
+func testPython() -> (executable: URL, arguments: [String]) {
+    let venv = packageRoot + "/.venv/bin/python"
+    if FileManager.default.isExecutableFile(atPath: venv) { return (URL(fileURLWithPath: venv), []) }
+    return (URL(fileURLWithPath: "/usr/bin/env"), ["python3"])
+}
+
 /// `e2e/smtp_server.py` on a free loopback port, until `stop()`.
 private final class TestSMTPServer {
     let port: Int
@@ -245,10 +253,10 @@ private final class TestSMTPServer {
     /// `certificate` is a path without extension: `.pem` and `.key` are added.
     init(mode: String, certificate: String?, user: String? = nil, password: String? = nil, onlyLogin: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: mailbox, withIntermediateDirectories: true)
-        let venv = packageRoot + "/.venv/bin/python"
         process = Process()
-        process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/env")
-        var arguments = FileManager.default.isExecutableFile(atPath: venv) ? [] : ["python3"]
+        let python = testPython()
+        process.executableURL = python.executable
+        var arguments = python.arguments
         arguments += [packageRoot + "/e2e/smtp_server.py", "--mode", mode, "--mailbox", mailbox]
         if let certificate { arguments += ["--cert", certificate + ".pem", "--key", certificate + ".key"] }
         if let user { arguments += ["--user", user, "--password", password ?? ""] }

@@ -1,10 +1,14 @@
 @testable import App
+@testable import Platform
 import Fluent
 import FluentPostgresDriver
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+/// An organisational unit (`Platform.Unit`), not Foundation's unit of measure.
+typealias Unit = Platform.Unit
 
 /// Where the suite runs: SQLite in memory, or PostgreSQL when `YUGANG_TEST_DATABASE` is a
 /// postgres:// URL (`make test` runs the suite both ways). On PostgreSQL each test gets its own
@@ -21,8 +25,9 @@ let fixedNow = Date(timeIntervalSince1970: 1_795_924_800)
 /// A configured app with migrations run, the 2023 memorandum imported and the liaison offices
 /// created; `body` runs against it and the app is shut down (and its schema dropped) afterwards.
 /// `sqliteFile`: SQLite in a file of the test's own (WAL, a connection per event loop) instead of
-/// memory, for tests of concurrent writers.
-func withApp(sqliteFile: Bool = false, _ body: (Application) async throws -> Void) async throws {
+/// memory, for tests of concurrent writers. `migrated: false`: an empty database, for tests of
+/// the migrations themselves.
+func withApp(sqliteFile: Bool = false, migrated: Bool = true, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     // Request lines and migrations would drown the test output.
     app.logger.logLevel = .warning
@@ -46,9 +51,11 @@ func withApp(sqliteFile: Bool = false, _ body: (Application) async throws -> Voi
             try await (app.db as! SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
         }
         app.clock = .fixed(fixedNow)
-        try await app.prepareDatabase()
-        _ = try await Bootstrap.importShippedMemorandum(on: app.db)
-        _ = try await Bootstrap.createLiaisonOffices(on: app.db)
+        if migrated {
+            try await app.prepareDatabase()
+            _ = try await Bootstrap.importShippedMemorandum(on: app.db)
+            _ = try await Bootstrap.createLiaisonOffices(on: app.db)
+        }
         try await body(app)
     } catch {
         // PostgreSQL errors hide their detail from `description`; tests want it.

@@ -1,3 +1,4 @@
+import Platform
 import Vapor
 
 /// `yugang audit verify`: checks the audit log's hash chain from the first event to the head

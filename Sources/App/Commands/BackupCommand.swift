@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 import SQLKit
 import Vapor
 

@@ -1,4 +1,5 @@
 import Fluent
+import Platform
 import Vapor
 import WorkCalendar
 

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import Vapor
 
 /// A command that cannot do what was asked: the message is shown on standard error as

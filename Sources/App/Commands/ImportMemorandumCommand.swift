@@ -1,6 +1,7 @@
 import ChineseScript
 import Foundation
 import Memorandum
+import Platform
 import Vapor
 
 /// `yugang import-memorandum FILE [--dry-run] [--json]`: reads a memorandum's text and shows

@@ -1,6 +1,7 @@
 import ChineseScript
 import Foundation
 import Memorandum
+import Platform
 
 /// What `yugang import-memorandum` shows of a parsed memorandum: its structure, with every
 /// text in the script it was written in and rendered in both scripts.

@@ -1,4 +1,5 @@
 import Fluent
+import Platform
 import SQLKit
 import Vapor
 

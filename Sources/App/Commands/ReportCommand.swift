@@ -1,5 +1,6 @@
 import ChineseScript
 import Foundation
+import Platform
 import Vapor
 import WorkCalendar
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 import SQLKit
 import Vapor
 import WorkCalendar
@@ -145,8 +146,8 @@ struct DemoData {
             let sideID = sides.first { $0.$measure.id == m.id && $0.side == side }!.id!
             event(at, "progress.create", ProgressUpdate.schema, id, after: "{}", measure: m.id!)
             event(at, "side.status", MeasureSide.schema, sideID,
-                  before: OfficerActions.json(["status": oldStatus.rawValue, "percent": String(oldPercent), "signedOff": "false"]),
-                  after: OfficerActions.json(["status": status.rawValue, "percent": String(percent), "signedOff": "false"]), measure: m.id!)
+                  before: Audit.json(["status": oldStatus.rawValue, "percent": String(oldPercent), "signedOff": "false"]),
+                  after: Audit.json(["status": status.rawValue, "percent": String(percent), "signedOff": "false"]), measure: m.id!)
         }
         try await insert("progress_updates", ["id", "measure_id", "unit_id", "author_id", "side", "period", "status", "percent", "narrative", "script",
                                               "evidence", "visibility", "publish_requested", "approved_by", "approved_at", "created_at", "updated_at"], updateRows)
@@ -158,7 +159,7 @@ struct DemoData {
             s.percent = percent
             if status == .completed {
                 s.signedOffAt = signedAt
-                event(signedAt, "signoff", MeasureSide.schema, s.id!, after: OfficerActions.json(["side": s.side.rawValue]), measure: s.$measure.id)
+                event(signedAt, "signoff", MeasureSide.schema, s.id!, after: Audit.json(["side": s.side.rawValue]), measure: s.$measure.id)
             }
             try await s.update(on: db)
         }

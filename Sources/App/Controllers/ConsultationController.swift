@@ -1,5 +1,6 @@
 import ChineseScript
 import Fluent
+import Platform
 import Vapor
 
 /// Search, the knowledge base and questions, for the public; the officers' side of them.

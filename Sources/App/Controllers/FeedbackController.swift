@@ -1,5 +1,6 @@
 import ChineseScript
 import Fluent
+import Platform
 import Vapor
 
 /// The feedback channel for the public: the form, the receipt, following a case; and the API.

@@ -1,5 +1,6 @@
 import ChineseScript
 import Fluent
+import Platform
 import Vapor
 import WorkCalendar
 

@@ -1,5 +1,6 @@
 import ChineseScript
 import Fluent
+import Platform
 import Search
 import Vapor
 
@@ -102,7 +103,7 @@ struct OfficerConsultationController {
         category.nameEn = names[2]
         try await req.db.writing { db in
             try await category.save(on: db)
-            try await OfficerActions.audit(existing == nil ? "category.create" : "category.rename", Category.schema, category.id, by: o,
+            try await Audit.record(existing == nil ? "category.create" : "category.rename", Category.schema, category.id, by: o,
                                            before: before, after: names.joined(separator: " / "), measureID: nil, on: db)
         }
         return req.redirect(to: SiteURL.officerCategories.path, redirectType: .normal)
@@ -165,7 +166,7 @@ struct OfficerConsultationController {
         let synonym = Synonym(terms: terms)
         try await req.db.writing { db in
             try await synonym.create(on: db)
-            try await OfficerActions.audit("synonym.add", Synonym.schema, synonym.id, by: o, after: terms.joined(separator: " ↔ "), measureID: nil, on: db)
+            try await Audit.record("synonym.add", Synonym.schema, synonym.id, by: o, after: terms.joined(separator: " ↔ "), measureID: nil, on: db)
         }
         return req.redirect(to: SiteURL.officerSynonyms.path, redirectType: .normal)
     }

@@ -1,5 +1,6 @@
 import ChineseScript
 import Fluent
+import Platform
 import Vapor
 
 /// Log-in and the officers' pages. Handlers decode, call an action or query, and render.
@@ -264,7 +265,7 @@ struct OfficerController {
 
     func usersPage(req: Request, created: (String, String)? = nil, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
         let o = try await req.requireOfficer()
-        guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
+        guard o.mayManageAccounts else { throw AppError.forbidden }
         let users = try await User.query(on: req.db).with(\.$unit).sort(\.$username).all()
         let units = try await Unit.query(on: req.db).sort(\.$side).sort(\.$name).all()
         let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: Localizer(req, converter: converter))
@@ -286,7 +287,7 @@ struct OfficerController {
     /// An admin disables an account (every session and token of it stops at once) or enables it again.
     func setDisabled(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
-        guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
+        guard o.mayManageAccounts else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let disable = req.url.path.hasSuffix("/disable")
         guard id != o.id else {
@@ -304,8 +305,8 @@ struct OfficerController {
             user.version += 1
             if !disable { user.lockedUntil = nil }
             try await user.update(on: db)
-            try await OfficerActions.audit(disable ? "user.disable" : "user.enable", User.schema, user.id, by: o,
-                                           after: OfficerActions.json(["username": user.username]), measureID: nil, on: db)
+            try await Audit.record(disable ? "user.disable" : "user.enable", User.schema, user.id, by: o,
+                                           after: Audit.json(["username": user.username]), measureID: nil, on: db)
         }
         return req.redirect(to: SiteURL.officerUsers.path, redirectType: .normal)
     }
@@ -319,7 +320,7 @@ struct OfficerController {
 
     func unitsPage(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
         let o = try await req.requireOfficer()
-        guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
+        guard o.mayManageAccounts else { throw AppError.forbidden }
         let units = try await Unit.query(on: req.db).sort(\.$side).sort(\.$name).all()
         let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: Localizer(req, converter: converter))
         return Response.html(OfficerViews.units(units, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()

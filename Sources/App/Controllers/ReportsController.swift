@@ -1,5 +1,6 @@
 import ChineseScript
 import Fluent
+import Platform
 import Vapor
 import WorkCalendar
 
@@ -12,7 +13,7 @@ struct ReportsController {
 
     private func viewer(_ req: Request) async throws -> Officer {
         let o = try await req.requireOfficer()
-        guard Dashboards.mayView(o) else { throw AppError.forbidden }
+        guard o.mayViewDashboards else { throw AppError.forbidden }
         return o
     }
 

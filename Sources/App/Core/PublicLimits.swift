@@ -1,33 +1,8 @@
 import Fluent
 import Foundation
+import Platform
 import SQLKit
 import Vapor
-
-/// A limit counted in the database was reached. The answer is 429 with `Retry-After` (seconds to
-/// the end of the window) and a message in the user's language (`AppError.limited`).
-struct LimitReached: Error, Sendable, Equatable {
-    enum Reason: Sendable, Equatable {
-        /// Submissions or follow-ups from one address or contact.
-        case submissions
-        /// Wrong access codes for one reference or from one address.
-        case accessCodes
-    }
-
-    var reason: Reason
-    var retryAfter: Int
-
-    func message(_ l: Localizer) -> String {
-        let minutes = max(1, (retryAfter + 59) / 60)
-        switch reason {
-        case .submissions:
-            return l.t("短時間內提交太多次，你的資料未有提交。請在 \(minutes) 分鐘後再試。", "短时间内提交太多次，你的资料未有提交。请在 \(minutes) 分钟后再试。",
-                       "Too many submissions in a short time; nothing was sent this time. Please try again in \(minutes) minutes.")
-        case .accessCodes:
-            return l.t("查閱碼錯誤太多次，暫時不能查閱。請在 \(minutes) 分鐘後再試。", "查阅码错误太多次，暂时不能查阅。请在 \(minutes) 分钟后再试。",
-                       "Too many wrong access codes; reading is paused. Please try again in \(minutes) minutes.")
-        }
-    }
-}
 
 extension RateLimits {
     /// Seconds from `now` to the end of its fixed window.

@@ -1,4 +1,5 @@
 import Fluent
+import Platform
 
 /// Every migration in order. Append only: a migration that has shipped is never edited; a
 /// change is a new `Update<Table><Change>` in the next numbered folder.

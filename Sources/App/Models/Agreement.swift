@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// One signed memorandum of a meeting of a mechanism. Its areas and measures are those of the
 /// latest revision; earlier revisions keep their text in `AgreementRevision`.

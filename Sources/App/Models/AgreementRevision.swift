@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// One imported text of an agreement. The same text imported twice is one revision (content hash).
 final class AgreementRevision: Model, @unchecked Sendable {

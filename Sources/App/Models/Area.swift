@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// 領域: a numbered section of an agreement's annex.
 final class Area: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// A knowledge-base entry: an article or a FAQ answer, in Markdown.
 final class Article: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// A unit leading (牽頭) or supporting (配合) a measure on its side.
 final class Assignment: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// A file sent with a case, stored outside the web root under a random name.
 final class CaseAttachment: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// What the sender added or an officer wrote on a case; internal notes never reach the sender.
 final class CaseMessage: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// A measure a case concerns (per-measure counts).
 final class CaseMeasure: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// A knowledge-base category (education, employment …), named in the three interface languages.
 final class Category: Model, @unchecked Sendable {

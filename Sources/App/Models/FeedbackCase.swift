@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 import WorkCalendar
 
 /// An opinion, suggestion, complaint or compliment from the public (measure 11.3), with its

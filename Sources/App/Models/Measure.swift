@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// 措施: a numbered item of an area, addressed as `area.item` (e.g. `11.2`).
 final class Measure: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// Where one side stands on one measure: its status and percent (from its latest progress
 /// update that is not a draft) and its liaison office's sign-off.

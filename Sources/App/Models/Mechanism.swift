@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// A standing cooperation mechanism, e.g. 渝港合作會議.
 final class Mechanism: Model, @unchecked Sendable {

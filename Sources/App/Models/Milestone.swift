@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// A dated step of a measure on one side.
 final class Milestone: Model, @unchecked Sendable {

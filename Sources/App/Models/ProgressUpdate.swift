@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// What a unit reports on a measure for a period.
 final class ProgressUpdate: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// A question from the public (one-stop consultation, measure 11.2).
 final class Question: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// How often a side's units report on their measures, and when each report is due.
 final class ReportingCadence: Model, @unchecked Sendable {

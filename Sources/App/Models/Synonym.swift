@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// A set of phrases that mean the same thing to the search (回鄉證 ↔ 港澳居民來往內地通行證).
 final class Synonym: Model, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// Telephone numbers as one person's, however they were typed: `91234567`, `9123 4567`,
 /// `+852 9123 4567`, `(852) 9123-4567` and `00852 91234567` are all `+85291234567`;
@@ -91,8 +92,8 @@ extension CaseRecords {
         let cases = try await FeedbackCases.records(of: person, seenBy: o, on: database)
         let questions = try await AskedQuestions.records(of: person, seenBy: o, on: database)
         let counts = [FeedbackCases.section: cases.count, AskedQuestions.section: questions.count]
-        try await OfficerActions.audit("personal-data.export", FeedbackCase.schema, nil, by: o,
-                                       after: OfficerActions.json(counts.mapValues { String($0) }), measureID: nil, on: database)
+        try await Audit.record("personal-data.export", FeedbackCase.schema, nil, by: o,
+                                       after: Audit.json(counts.mapValues { String($0) }), measureID: nil, on: database)
         return Export(contact: raw.trimmingCharacters(in: .whitespaces), exportedAt: now, cases: cases, questions: questions, counts: counts)
     }
 }

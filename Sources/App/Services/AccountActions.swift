@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Foundation
+import Platform
 import Vapor
 
 /// Log-in, passwords, accounts, units and API tokens.
@@ -33,7 +34,7 @@ enum AccountActions {
     /// account belongs to a side: its unit's, or `side` for one without a unit.
     static func createUser(username: String?, displayName: String?, role: String?, unitID: UUID?, side: String? = nil, by o: Officer,
                            on database: Database) async throws -> String {
-        guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
+        guard o.mayManageAccounts else { throw AppError.forbidden }
         var errors = FieldErrors()
         let username = (username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         if username.count < 3 || username.count > 40 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
@@ -57,13 +58,13 @@ enum AccountActions {
         }
         let side = Self.side(of: unit, chosen: side, errors: &errors)
         try errors.throwIfAny()
-        let password = Bootstrap.oneTimePassword()
+        let password = Passwords.oneTimePassword()
         let user = User(username: username, displayName: displayName, passwordHash: try Bcrypt.hash(password), role: parsedRole!,
                         unitID: try unit?.requireID(), mustChangePassword: true, side: side)
         try await database.writing { db in
             try await user.create(on: db)
-            try await OfficerActions.audit("user.create", User.schema, user.id, by: o,
-                                           after: OfficerActions.json(["username": username, "role": parsedRole!.rawValue, "unit": unit?.name ?? "",
+            try await Audit.record("user.create", User.schema, user.id, by: o,
+                                           after: Audit.json(["username": username, "role": parsedRole!.rawValue, "unit": unit?.name ?? "",
                                                                        "side": side?.rawValue ?? ""]),
                                            measureID: nil, on: db)
         }
@@ -71,7 +72,7 @@ enum AccountActions {
     }
 
     static func createUnit(name: String?, side: String?, by o: Officer, converter: ScriptConverter, on database: Database) async throws {
-        guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
+        guard o.mayManageAccounts else { throw AppError.forbidden }
         var errors = FieldErrors()
         let name = (name ?? "").trimmingCharacters(in: .whitespaces)
         let parsedSide = Side(rawValue: side ?? "")
@@ -86,14 +87,14 @@ enum AccountActions {
         let unit = Unit(name: name, side: parsedSide!, script: converter.storedScript(of: name).languageTag)
         try await database.writing { db in
             try await unit.create(on: db)
-            try await OfficerActions.audit("unit.create", Unit.schema, unit.id, by: o, after: OfficerActions.json(["name": name, "side": parsedSide!.rawValue]),
+            try await Audit.record("unit.create", Unit.schema, unit.id, by: o, after: Audit.json(["name": name, "side": parsedSide!.rawValue]),
                                            measureID: nil, on: db)
         }
     }
 
     /// Where a unit's notices go: an e-mail address and a webhook URL, each optional.
     static func setUnitContacts(_ id: UUID?, email: String?, webhook: String?, by o: Officer, on database: Database) async throws {
-        guard Permissions.mayManageAccounts(o) else { throw AppError.forbidden }
+        guard o.mayManageAccounts else { throw AppError.forbidden }
         guard let unit = try await Unit.find(id, on: database) else { throw AppError.notFound }
         let email = (email ?? "").trimmingCharacters(in: .whitespaces)
         let webhook = (webhook ?? "").trimmingCharacters(in: .whitespaces)
@@ -105,13 +106,13 @@ enum AccountActions {
             errors.add("webhook", "請填寫 http:// 或 https:// 網址，或留空。", "请填写 http:// 或 https:// 网址，或留空。", "Give an http:// or https:// URL, or leave it empty.")
         }
         try errors.throwIfAny()
-        let before = OfficerActions.json(["email": unit.email ?? "", "webhook": unit.webhookURL ?? ""])
+        let before = Audit.json(["email": unit.email ?? "", "webhook": unit.webhookURL ?? ""])
         unit.email = email.isEmpty ? nil : email
         unit.webhookURL = webhook.isEmpty ? nil : webhook
         try await database.writing { db in
             try await unit.update(on: db)
-            try await OfficerActions.audit("unit.contacts", Unit.schema, unit.id, by: o, before: before,
-                                           after: OfficerActions.json(["email": email, "webhook": webhook]), measureID: nil, on: db)
+            try await Audit.record("unit.contacts", Unit.schema, unit.id, by: o, before: before,
+                                           after: Audit.json(["email": email, "webhook": webhook]), measureID: nil, on: db)
         }
     }
 
@@ -125,7 +126,7 @@ enum AccountActions {
         let record = APIToken(userID: o.id, name: name, tokenHash: TokenHash.of(token))
         try await database.writing { db in
             try await record.create(on: db)
-            try await OfficerActions.audit("token.create", APIToken.schema, record.id, by: o, after: OfficerActions.json(["name": name]),
+            try await Audit.record("token.create", APIToken.schema, record.id, by: o, after: Audit.json(["name": name]),
                                            measureID: nil, on: db)
         }
         return token

@@ -2,6 +2,7 @@ import ChineseScript
 import Fluent
 import Foundation
 import Memorandum
+import Platform
 
 /// Stores a parsed memorandum as an agreement, in one transaction: all of it or none of it.
 ///

@@ -2,6 +2,7 @@ import ChineseScript
 import Fluent
 import Foundation
 import Memorandum
+import Platform
 import Vapor
 
 /// First start: the shipped 2023 memorandum, the two liaison offices and an admin account.
@@ -61,7 +62,7 @@ enum Bootstrap {
     /// Hong Kong side.
     static func createAdmin(on db: Database) async throws -> String? {
         guard try await User.query(on: db).filter(\.$role == .admin).count() == 0 else { return nil }
-        let password = oneTimePassword()
+        let password = Passwords.oneTimePassword()
         let admin = User(
             username: "admin", displayName: "Administrator", passwordHash: try Bcrypt.hash(password),
             role: .admin, unitID: nil, mustChangePassword: true, side: .cq
@@ -71,12 +72,5 @@ enum Bootstrap {
             try await AuditEvent(actor: "system", action: "user.create", entity: User.schema, entityID: admin.id, after: "admin (admin)").create(on: tx)
         }
         return password
-    }
-
-    /// 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I), about 90 bits.
-    static func oneTimePassword() -> String {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
     }
 }

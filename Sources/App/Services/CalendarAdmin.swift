@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 import WorkCalendar
 
 /// Administrators keep the working-day calendars current: a later year's holidays and
@@ -24,14 +25,14 @@ enum CalendarAdmin {
         try await database.writing { db in
             let existing = try await CalendarOverride.query(on: db).filter(\.$side == side!).filter(\.$day == day!.description).first()
             let row = existing ?? CalendarOverride()
-            let before = existing.map { OfficerActions.json(["kind": $0.kind, "name": $0.name]) }
+            let before = existing.map { Audit.json(["kind": $0.kind, "name": $0.name]) }
             row.side = side!
             row.day = day!.description
             row.kind = kind!.rawValue
             row.name = name
             try await row.save(on: db)
-            try await OfficerActions.audit("calendar.save", CalendarOverride.schema, row.id, by: o, before: before,
-                                           after: OfficerActions.json(["side": side!.rawValue, "day": day!.description, "kind": kind!.rawValue, "name": name]),
+            try await Audit.record("calendar.save", CalendarOverride.schema, row.id, by: o, before: before,
+                                           after: Audit.json(["side": side!.rawValue, "day": day!.description, "kind": kind!.rawValue, "name": name]),
                                            measureID: nil, on: db)
         }
     }
@@ -43,8 +44,8 @@ enum CalendarAdmin {
         try await database.locking(CalendarOverride.schema, id: id) { db in
             guard let row = try await CalendarOverride.find(id, on: db) else { throw AppError.notFound }
             try await row.delete(on: db)
-            try await OfficerActions.audit("calendar.delete", CalendarOverride.schema, row.id, by: o,
-                                           before: OfficerActions.json(["side": row.side.rawValue, "day": row.day, "kind": row.kind, "name": row.name]),
+            try await Audit.record("calendar.delete", CalendarOverride.schema, row.id, by: o,
+                                           before: Audit.json(["side": row.side.rawValue, "day": row.day, "kind": row.kind, "name": row.name]),
                                            measureID: nil, on: db)
         }
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import Platform
 import Search
 
 /// Suggests the area (and the unit leading its closest measure) for a new case: a

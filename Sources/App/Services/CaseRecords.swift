@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 import WorkCalendar
 
 /// Personal data over a case's life: retention purge, an individual's access request, and the
@@ -36,7 +37,7 @@ enum CaseRecords {
                 try await c.update(on: db)
             }
             try await AuditEvent(actor: "system", action: "case.purge-personal-data", entity: FeedbackCase.schema, entityID: nil,
-                                 after: OfficerActions.json(["cases": String(cases.count), "retentionDays": String(retentionDays),
+                                 after: Audit.json(["cases": String(cases.count), "retentionDays": String(retentionDays),
                                                              "references": cases.map(\.reference).joined(separator: " ")])).create(on: db)
         }
         return cases.count

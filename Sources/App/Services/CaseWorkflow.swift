@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Foundation
+import Platform
 import WorkCalendar
 
 /// The officers' side of a feedback case: who may see it, the allowed transitions, and each
@@ -228,8 +229,8 @@ enum CaseWorkflow {
             row.$measure.id = try link.requireID()
             try await row.create(on: db)
         }
-        try await OfficerActions.audit("case." + action.rawValue, FeedbackCase.schema, c.id, by: o, before: before.rawValue,
-                                       after: OfficerActions.json(["state": c.state.rawValue, "unit": c.$unit.id?.uuidString ?? "",
+        try await Audit.record("case." + action.rawValue, FeedbackCase.schema, c.id, by: o, before: before.rawValue,
+                                       after: Audit.json(["state": c.state.rawValue, "unit": c.$unit.id?.uuidString ?? "",
                                                                    "measure": link?.number ?? ""]),
                                        measureID: link?.id, on: db)
     }
@@ -253,8 +254,8 @@ enum CaseWorkflow {
         let template = ResponseTemplate(kind: kind, areaNumber: area, title: title, text: text, script: converter.storedScript(of: title + text).languageTag)
         try await database.writing { db in
             try await template.create(on: db)
-            try await OfficerActions.audit("case-template.create", ResponseTemplate.schema, template.id, by: o,
-                                           after: OfficerActions.json(["title": title, "kind": kind?.rawValue ?? "", "area": area.map(String.init) ?? ""]),
+            try await Audit.record("case-template.create", ResponseTemplate.schema, template.id, by: o,
+                                           after: Audit.json(["title": title, "kind": kind?.rawValue ?? "", "area": area.map(String.init) ?? ""]),
                                            measureID: nil, on: db)
         }
     }
@@ -275,5 +276,14 @@ enum CaseWorkflow {
     static func logAccess(_ c: FeedbackCase, by o: Officer, what: String, on db: Database) async throws {
         guard o.side == .hk else { return }
         try await PersonalDataAccess(userID: o.id, caseID: c.requireID(), what: what).create(on: db)
+    }
+}
+
+extension CaseWorkflow {
+    /// `/metrics`: open cases past their reply deadline.
+    static let overdueGauge: AppMetrics.Gauge = { metrics, today, db in
+        let overdue = try await FeedbackCase.query(on: db).filter(\.$state !~ [.answered, .closed, .merged, .spam])
+            .filter(\.$replyDueOn < today).count()
+        metrics.set("feedback_cases", "overdue", "Open feedback cases past their reply deadline", to: Double(overdue))
     }
 }

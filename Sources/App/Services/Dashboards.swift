@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 import WorkCalendar
 
 /// The figures of the liaison offices' overview: plain values the charts and their tables
@@ -29,9 +30,6 @@ enum Dashboards {
         /// The last twelve months.
         var feedback: ReportContent.FeedbackFigures
     }
-
-    /// Who sees the overview: the liaison offices, admins and viewers, each with a side.
-    static func mayView(_ o: Officer) -> Bool { o.role != .unitOfficer && o.side != nil }
 
     static func overview(today raw: String, on db: Database) async throws -> Overview {
         guard let today = CalendarDay(raw) else { throw AppError.notFound }

@@ -2,6 +2,7 @@ import ChineseScript
 import Crypto
 import Fluent
 import Foundation
+import Platform
 import SQLKit
 import Vapor
 import WorkCalendar
@@ -190,7 +191,7 @@ enum Feedback {
             }
             // The audit event names the case, not the sender.
             try await AuditEvent(actor: "public", action: "case.create", entity: FeedbackCase.schema, entityID: c.id,
-                                 after: OfficerActions.json(["reference": c.reference, "kind": v.kind.rawValue,
+                                 after: Audit.json(["reference": c.reference, "kind": v.kind.rawValue,
                                                              "attachments": String(files.count)])).create(on: db)
             return PublicReference.Receipt(reference: c.reference, accessCode: code)
         }
@@ -273,7 +274,7 @@ enum Feedback {
         try await database.writing { db in
             try await c.update(on: db)
             try await AuditEvent(actor: "public", action: "case.rate", entity: FeedbackCase.schema, entityID: c.id,
-                                 before: before.rawValue, after: OfficerActions.json(["state": c.state.rawValue, "rating": String(rating)])).create(on: db)
+                                 before: before.rawValue, after: Audit.json(["state": c.state.rawValue, "rating": String(rating)])).create(on: db)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Foundation
+import Platform
 import Search
 import SQLKit
 import Vapor
@@ -82,7 +83,7 @@ enum KnowledgeBase {
                 throw AppError.invalid(errors)
             }
             let article = existing ?? Article()
-            let before = existing.map { OfficerActions.json(["title": $0.title, "visibility": $0.visibility.rawValue, "revision": String($0.revision)]) }
+            let before = existing.map { Audit.json(["title": $0.title, "visibility": $0.visibility.rawValue, "revision": String($0.revision)]) }
             article.kind = d.kind
             article.title = d.title
             article.body = d.body
@@ -97,8 +98,8 @@ enum KnowledgeBase {
             try await article.save(on: db)
             let articleID = try article.requireID()
             try await ArticleRevision(articleID: articleID, number: article.revision, title: d.title, body: d.body, changedBy: o.label).create(on: db)
-            try await OfficerActions.audit(existing == nil ? "article.create" : "article.update", Article.schema, articleID, by: o, before: before,
-                                           after: OfficerActions.json(["title": d.title, "visibility": d.visibility.rawValue, "revision": String(article.revision)]),
+            try await Audit.record(existing == nil ? "article.create" : "article.update", Article.schema, articleID, by: o, before: before,
+                                           after: Audit.json(["title": d.title, "visibility": d.visibility.rawValue, "revision": String(article.revision)]),
                                            measureID: nil, on: db)
             try await search.index(article: article, on: db)
             return article

@@ -1,50 +1,5 @@
 import Foundation
-
-/// Counts days between two dates for deadlines. Calendar days now; a working-day calendar
-/// (Mainland with 調休, Hong Kong general holidays) plugs in here later.
-protocol DeadlineCalendar: Sendable {
-    /// Days from `start` to `end` (negative when `end` is earlier); both ISO dates.
-    func days(from start: String, to end: String) -> Int?
-}
-
-struct CalendarDays: DeadlineCalendar {
-    static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
-    static func date(_ iso: String) -> Date? {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, iso.count == 10 else { return nil }
-        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
-        guard let date = utc.date(from: components),
-              utc.dateComponents([.year, .month, .day], from: date) == DateComponents(year: parts[0], month: parts[1], day: parts[2])
-        else { return nil }
-        return date
-    }
-
-    static func iso(_ date: Date) -> String {
-        let c = utc.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-    }
-
-    func days(from start: String, to end: String) -> Int? {
-        guard let a = Self.date(start), let b = Self.date(end) else { return nil }
-        return Self.utc.dateComponents([.day], from: a, to: b).day
-    }
-}
-
-enum TrafficLight: String, Codable, Sendable, CaseIterable {
-    /// Not started.
-    case grey
-    /// On track, or completed.
-    case green
-    /// A milestone falls due within `MeasureProgress.amberWindow` days.
-    case amber
-    /// A milestone is past due and not done.
-    case red
-}
+import Platform
 
 /// The status rules of a measure and their roll-up to areas and the agreement.
 enum MeasureProgress {

@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Foundation
+import Platform
 import SQLKit
 import WorkCalendar
 
@@ -463,8 +464,8 @@ enum MeetingReports {
         report.$createdBy.id = o.id
         try await database.writing { db in
             try await report.create(on: db)
-            try await OfficerActions.audit("report.create", MeetingReport.schema, report.id, by: o,
-                                           after: OfficerActions.json(["asOf": content.asOf, "since": content.since, "hash": report.contentHash]), measureID: nil, on: db)
+            try await Audit.record("report.create", MeetingReport.schema, report.id, by: o,
+                                           after: Audit.json(["asOf": content.asOf, "since": content.since, "hash": report.contentHash]), measureID: nil, on: db)
         }
         return report
     }
@@ -498,11 +499,11 @@ enum MeetingReports {
             if publish { report.publishedAt = now }
             report.version += 1
             try await report.update(on: db)
-            try await OfficerActions.audit("report.approve", MeetingReport.schema, report.id, by: o,
-                                           after: OfficerActions.json(["side": side.rawValue, "hash": report.contentHash]), measureID: nil, on: db)
+            try await Audit.record("report.approve", MeetingReport.schema, report.id, by: o,
+                                           after: Audit.json(["side": side.rawValue, "hash": report.contentHash]), measureID: nil, on: db)
             if publish {
-                try await OfficerActions.audit("report.publish", MeetingReport.schema, report.id, by: o,
-                                               after: OfficerActions.json(["hash": report.contentHash]), measureID: nil, on: db)
+                try await Audit.record("report.publish", MeetingReport.schema, report.id, by: o,
+                                               after: Audit.json(["hash": report.contentHash]), measureID: nil, on: db)
             }
             return report
         }

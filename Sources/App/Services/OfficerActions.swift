@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Foundation
+import Platform
 import Vapor
 
 /// Who may do what. Every check runs on the server, for forms and API alike.
@@ -23,8 +24,6 @@ enum Permissions {
 
     /// Assign units, approve publication and sign off for `side`.
     static func isLiaison(_ o: Officer, of side: Side) -> Bool { o.role == .liaison && o.side == side }
-
-    static func mayManageAccounts(_ o: Officer) -> Bool { o.role == .admin }
 }
 
 /// A validated progress update, from a form or the API.
@@ -122,19 +121,6 @@ enum OfficerActions {
         return measure
     }
 
-    static func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
-    }
-
-    static func audit(_ action: String, _ entity: String, _ id: UUID?, by o: Officer, before: String? = nil, after: String? = nil,
-                      measureID: UUID?, on db: Database) async throws {
-        try await AuditEvent(actor: o.label, actorID: o.id, action: action, entity: entity, entityID: id,
-                             before: before, after: after, measureID: measureID).create(on: db)
-    }
-
     struct UpdateSnapshot: Codable {
         var side: Side, period: String, status: SideStatus, percent: Int, narrative: String, evidence: [String]
         var visibility: Visibility, publishRequested: Bool
@@ -176,7 +162,7 @@ enum OfficerActions {
         }
         try await database.writing { db in
             try await update.create(on: db)
-            try await audit("progress.create", ProgressUpdate.schema, update.id, by: o, after: json(snapshot(update)), measureID: measureID, on: db)
+            try await Audit.record("progress.create", ProgressUpdate.schema, update.id, by: o, after: Audit.json(snapshot(update)), measureID: measureID, on: db)
             if update.visibility != .draft {
                 try await applyToSide(update, measureID: measureID, by: o, on: db)
             }
@@ -188,7 +174,7 @@ enum OfficerActions {
     /// that is no longer "completed" withdraws the side's sign-off.
     static func applyToSide(_ update: ProgressUpdate, measureID: UUID, by o: Officer, on db: Database) async throws {
         guard let side = try await lockedSide(measureID, update.side, on: db) else { return }
-        let before = json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
+        let before = Audit.json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
         side.status = update.status
         side.percent = update.percent
         if update.status != .completed {
@@ -201,8 +187,8 @@ enum OfficerActions {
         try await ReportNotice.query(on: db).filter(\.$kind == .report).filter(\.$resolvedAt == nil)
             .filter(\.$unit.$id == update.$unit.id).filter(\.$measure.$id == measureID)
             .filter(\.$period ~~ (ReportingPeriod(update.period)?.overlappingLabels ?? [update.period])).set(\.$resolvedAt, to: Date()).update()
-        let after = json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
-        try await audit("side.status", MeasureSide.schema, side.id, by: o, before: before, after: after, measureID: measureID, on: db)
+        let after = Audit.json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
+        try await Audit.record("side.status", MeasureSide.schema, side.id, by: o, before: before, after: after, measureID: measureID, on: db)
     }
 
     /// The liaison office of the update's side makes it public.
@@ -213,7 +199,7 @@ enum OfficerActions {
             guard update.visibility != .public else {
                 throw AppError.conflict(hant: "這份進展報告已經公開。", hans: "这份进展报告已经公开。", en: "This progress update is already public.")
             }
-            let before = json(snapshot(update))
+            let before = Audit.json(snapshot(update))
             let wasDraft = update.visibility == .draft
             update.visibility = .public
             update.publishRequested = false
@@ -221,7 +207,7 @@ enum OfficerActions {
             update.approvedAt = Date()
             update.version += 1
             try await update.update(on: db)
-            try await audit("progress.publish", ProgressUpdate.schema, update.id, by: o, before: before, after: json(snapshot(update)),
+            try await Audit.record("progress.publish", ProgressUpdate.schema, update.id, by: o, before: before, after: Audit.json(snapshot(update)),
                             measureID: update.$measure.id, on: db)
             if wasDraft { try await applyToSide(update, measureID: update.$measure.id, by: o, on: db) }
         }
@@ -245,7 +231,7 @@ enum OfficerActions {
         let milestone = Milestone(measureID: measureID, side: side, title: title, script: converter.storedScript(of: title).languageTag, dueOn: due)
         try await database.writing { db in
             try await milestone.create(on: db)
-            try await audit("milestone.add", Milestone.schema, milestone.id, by: o, after: json(["title": title, "dueOn": due, "side": side.rawValue]),
+            try await Audit.record("milestone.add", Milestone.schema, milestone.id, by: o, after: Audit.json(["title": title, "dueOn": due, "side": side.rawValue]),
                             measureID: measureID, on: db)
         }
     }
@@ -262,7 +248,7 @@ enum OfficerActions {
             milestone.version += 1
             try await milestone.update(on: db)
             try await ReportNotice.query(on: db).filter(\.$milestoneID == milestone.id).filter(\.$resolvedAt == nil).set(\.$resolvedAt, to: Date()).update()
-            try await audit("milestone.done", Milestone.schema, milestone.id, by: o, after: json(["title": milestone.title, "doneOn": doneOn]),
+            try await Audit.record("milestone.done", Milestone.schema, milestone.id, by: o, after: Audit.json(["title": milestone.title, "doneOn": doneOn]),
                             measureID: milestone.$measure.id, on: db)
         }
     }
@@ -286,13 +272,13 @@ enum OfficerActions {
                 let before = existing.role.rawValue
                 existing.role = parsedRole
                 try await existing.update(on: db)
-                try await audit("assignment.change", Assignment.schema, existing.id, by: o, before: json(["unit": unit.name, "role": before]),
-                                after: json(["unit": unit.name, "role": parsedRole.rawValue]), measureID: measureID, on: db)
+                try await Audit.record("assignment.change", Assignment.schema, existing.id, by: o, before: Audit.json(["unit": unit.name, "role": before]),
+                                after: Audit.json(["unit": unit.name, "role": parsedRole.rawValue]), measureID: measureID, on: db)
                 return
             }
             let assignment = Assignment(measureID: measureID, unitID: unitID, role: parsedRole)
             try await assignment.create(on: db)
-            try await audit("assignment.add", Assignment.schema, assignment.id, by: o, after: json(["unit": unit.name, "role": parsedRole.rawValue]),
+            try await Audit.record("assignment.add", Assignment.schema, assignment.id, by: o, after: Audit.json(["unit": unit.name, "role": parsedRole.rawValue]),
                             measureID: measureID, on: db)
         }
     }
@@ -304,8 +290,8 @@ enum OfficerActions {
             else { throw AppError.notFound }
             guard Permissions.isLiaison(o, of: assignment.unit.side) else { throw AppError.forbidden }
             try await assignment.delete(on: db)
-            try await audit("assignment.remove", Assignment.schema, id, by: o,
-                            before: json(["unit": assignment.unit.name, "role": assignment.role.rawValue]), measureID: assignment.$measure.id, on: db)
+            try await Audit.record("assignment.remove", Assignment.schema, id, by: o,
+                            before: Audit.json(["unit": assignment.unit.name, "role": assignment.role.rawValue]), measureID: assignment.$measure.id, on: db)
             return assignment.measure
         }
     }
@@ -340,8 +326,8 @@ enum OfficerActions {
             }
             side.version += 1
             try await side.update(on: db)
-            try await audit(revoke ? "signoff.revoke" : "signoff", MeasureSide.schema, side.id, by: o,
-                            after: json(["side": sideValue.rawValue]), measureID: measureID, on: db)
+            try await Audit.record(revoke ? "signoff.revoke" : "signoff", MeasureSide.schema, side.id, by: o,
+                            after: Audit.json(["side": sideValue.rawValue]), measureID: measureID, on: db)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// What the officer pages show; plain values, loaded without HTTP.
 enum OfficerQueries {

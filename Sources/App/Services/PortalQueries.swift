@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// Plain values the public pages and the API show; each loader is one call tests can make
 /// without HTTP.

@@ -2,6 +2,7 @@ import ChineseScript
 import Crypto
 import Fluent
 import Foundation
+import Platform
 import SQLKit
 import Vapor
 
@@ -56,7 +57,7 @@ enum Questions {
             }
             try await question.create(on: db)
             try await AuditEvent(actor: "public", action: "question.create", entity: Question.schema, entityID: question.id,
-                                 after: OfficerActions.json(["reference": reference])).create(on: db)
+                                 after: Audit.json(["reference": reference])).create(on: db)
             return PublicReference.Receipt(reference: reference, accessCode: code)
         }
     }
@@ -94,7 +95,7 @@ enum Questions {
             question.state = .answered
             question.version += 1
             try await question.update(on: db)
-            try await OfficerActions.audit("question.answer", Question.schema, question.id, by: o, before: before, after: answer, measureID: nil, on: db)
+            try await Audit.record("question.answer", Question.schema, question.id, by: o, before: before, after: answer, measureID: nil, on: db)
         }
     }
 

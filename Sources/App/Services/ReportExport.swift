@@ -1,22 +1,11 @@
 import Foundation
+import Platform
 import Vapor
 
 /// A frozen report in a file format and a script: HTML with its print stylesheet, CSV with a
 /// byte-order mark, JSON, XLSX, and PDF printed by headless Chromium when it is installed.
 enum ReportExport {
-    enum Format: String, CaseIterable, Sendable {
-        case html, csv, json, xlsx, pdf
-
-        var mediaType: String {
-            switch self {
-            case .html: "text/html; charset=utf-8"
-            case .csv: "text/csv; charset=utf-8"
-            case .json: "application/json"
-            case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            case .pdf: "application/pdf"
-            }
-        }
-    }
+    typealias Format = ExportFormat
 
     /// Why this machine cannot print a PDF: `description` in English (log, command line), and
     /// the same for a reader in Traditional and Simplified.

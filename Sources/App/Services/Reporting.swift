@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Foundation
+import Platform
 import SQLKit
 import WorkCalendar
 
@@ -146,7 +147,7 @@ enum Reporting {
         let agreementID = try agreement.requireID()
         let cadence = try await ReportingCadence.query(on: database).filter(\.$agreement.$id == agreementID).filter(\.$side == side).first()
             ?? ReportingCadence()
-        let before = cadence.id == nil ? nil : OfficerActions.json(CadenceRule(cadence).snapshot)
+        let before = cadence.id == nil ? nil : Audit.json(CadenceRule(cadence).snapshot)
         cadence.$agreement.id = agreementID
         cadence.side = side
         cadence.frequency = parsedFrequency!
@@ -156,8 +157,8 @@ enum Reporting {
         cadence.startsOn = start!.description
         try await database.writing { db in
             try await cadence.save(on: db)
-            try await OfficerActions.audit("cadence.set", ReportingCadence.schema, cadence.id, by: o, before: before,
-                                           after: OfficerActions.json(CadenceRule(cadence).snapshot), measureID: nil, on: db)
+            try await Audit.record("cadence.set", ReportingCadence.schema, cadence.id, by: o, before: before,
+                                           after: Audit.json(CadenceRule(cadence).snapshot), measureID: nil, on: db)
         }
     }
 
@@ -340,5 +341,17 @@ extension CadenceRule {
     var snapshot: [String: String] {
         ["frequency": frequency.rawValue, "dueDay": String(dueDay), "remindDays": String(remindDays),
          "escalateDays": String(escalateDays), "startsOn": startsOn.description]
+    }
+}
+
+extension Reporting {
+    /// `/metrics`: progress reports due soon or overdue, by level.
+    static let owedGauge: AppMetrics.Gauge = { metrics, today, db in
+        guard let day = CalendarDay(today) else { return }
+        let obligations = try await obligations(today: day, on: db)
+        for level in ReportNotice.Level.allCases {
+            metrics.set("progress_reports", "owed", "Progress reports due soon or overdue, by level", labels: [("level", level.rawValue)],
+                        to: Double(obligations.filter { $0.level == level }.count))
+        }
     }
 }

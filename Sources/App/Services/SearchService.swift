@@ -1,5 +1,6 @@
 import ChineseScript
 import Fluent
+import Platform
 import Search
 import SQLKit
 import Vapor
@@ -46,9 +47,4 @@ struct CreateSearchIndex: AsyncMigration {
     func revert(on db: Database) async throws {
         try await SearchService.shared().index(on: db).drop(on: db.sql)
     }
-}
-
-extension Database {
-    /// The SQL side of the database; both drivers YuGang uses (SQLite, PostgreSQL) are SQL databases.
-    var sql: any SQLDatabase { self as! any SQLDatabase }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 
 /// Who sees what across the boundary, for everything that is not a feedback case (cases:
 /// `CaseWorkflow.mayView`). Every rule asks for the officer's side first: an account without

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Platform
 import WorkCalendar
 
 /// The working-day calendars of both sides: the shipped data (2023–2027) with the
@@ -29,7 +30,7 @@ enum WorkCalendars {
 extension WorkCalendar: DeadlineCalendar {
     /// Working days from `start` to `end` (negative when `end` is earlier), so traffic lights
     /// can count a side's working days rather than calendar days.
-    func days(from start: String, to end: String) -> Int? {
+    package func days(from start: String, to end: String) -> Int? {
         guard let s = CalendarDay(start), let e = CalendarDay(end) else { return nil }
         return e >= s ? workingDays(after: s, through: e) : -workingDays(after: e, through: s)
     }

@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Foundation
+import Platform
 import Vapor
 import WorkCalendar
 

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import Plot
 
 /// Public pages of the one-stop consultation: search, knowledge base, asking a question.

@@ -1,3 +1,4 @@
+import Platform
 import Plot
 
 /// The public pages of the feedback channel.

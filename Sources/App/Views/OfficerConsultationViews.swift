@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import Plot
 
 /// Officer pages of the consultation service: entries, questions, synonyms, search gaps.

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import Plot
 
 /// Log-in, password, dashboard, the officer's view of a measure, accounts, units and tokens.

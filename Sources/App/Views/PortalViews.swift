@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import Plot
 
 /// The public pages: home, area, measure and the memorandum's full text.

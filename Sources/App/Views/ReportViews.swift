@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Platform
 import Plot
 
 /// The report to the meeting: the HTML body (shown inside the site and as a standalone file
@@ -173,23 +174,8 @@ enum ReportViews {
 
     // MARK: Tables (CSV, XLSX)
 
-    struct Sheet {
-        var name: String
-        var header: [String]
-        var rows: [[Cell]]
-    }
-
-    enum Cell: Equatable {
-        case text(String)
-        case number(Double)
-
-        var string: String {
-            switch self {
-            case .text(let s): return s
-            case .number(let n): return n.rounded() == n ? String(Int(n)) : String(n)
-            }
-        }
-    }
+    typealias Sheet = Spreadsheet.Sheet
+    typealias Cell = Spreadsheet.Cell
 
     static func sheets(_ c: ReportContent, _ l: Localizer) -> [Sheet] {
         let h = c.headline, f = c.feedback

@@ -1,5 +1,6 @@
 import ChineseScript
 import Foundation
+import Platform
 import Vapor
 
 /// `GET /api/v1/measures`, `GET /api/v1/measures/{area}.{item}` and the CSV export.

@@ -71,6 +71,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "409": { "$ref": "#/components/responses/Problem" },
               "415": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
@@ -89,6 +90,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "409": { "$ref": "#/components/responses/Problem" },
               "415": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
@@ -107,6 +109,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "409": { "$ref": "#/components/responses/Problem" },
               "415": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
@@ -124,6 +127,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "409": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           },
@@ -138,6 +142,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "409": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           }
@@ -154,6 +159,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "409": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           }
@@ -170,6 +176,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "409": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           }
@@ -186,6 +193,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Problem" },
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/Problem" },
+              "409": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           }

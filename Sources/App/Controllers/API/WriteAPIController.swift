@@ -1,5 +1,6 @@
 import ChineseScript
 import Fluent
+import Platform
 import Vapor
 
 /// Writes through the API, with the same rules as the forms: a bearer token (or a session and

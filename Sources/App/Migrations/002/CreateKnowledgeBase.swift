@@ -1,8 +1,10 @@
 import Fluent
+import Foundation
+import Platform
 
 struct CreateCategories: AsyncMigration {
     func prepare(on db: Database) async throws {
-        try await db.schema(Category.schema)
+        try await db.schema("categories")
             .id()
             .field("slug", .string, .required)
             .field("name_hant", .string, .required)
@@ -24,18 +26,18 @@ struct CreateCategories: AsyncMigration {
             ("other", "其他", "其他", "Other"),
         ]
         for (i, c) in seed.enumerated() {
-            try await Category(slug: c.0, hant: c.1, hans: c.2, en: c.3, position: i + 1).create(on: db)
+            try await Frozen002.Category(slug: c.0, hant: c.1, hans: c.2, en: c.3, position: i + 1).create(on: db)
         }
     }
-    func revert(on db: Database) async throws { try await db.schema(Category.schema).delete() }
+    func revert(on db: Database) async throws { try await db.schema("categories").delete() }
 }
 
 struct CreateArticles: AsyncMigration {
     func prepare(on db: Database) async throws {
-        try await db.schema(Article.schema)
+        try await db.schema("articles")
             .id()
-            .field("category_id", .uuid, .required, .references(Category.schema, .id))
-            .field("owner_unit_id", .uuid, .required, .references(Unit.schema, .id))
+            .field("category_id", .uuid, .required, .references("categories", .id))
+            .field("owner_unit_id", .uuid, .required, .references("units", .id))
             .field("kind", .string, .required)
             .field("title", .string, .required)
             .field("body", .string, .required)
@@ -48,9 +50,9 @@ struct CreateArticles: AsyncMigration {
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()
-        try await db.schema(ArticleRevision.schema)
+        try await db.schema("article_revisions")
             .id()
-            .field("article_id", .uuid, .required, .references(Article.schema, .id))
+            .field("article_id", .uuid, .required, .references("articles", .id))
             .field("number", .int, .required)
             .field("title", .string, .required)
             .field("body", .string, .required)
@@ -60,19 +62,19 @@ struct CreateArticles: AsyncMigration {
             .create()
     }
     func revert(on db: Database) async throws {
-        try await db.schema(ArticleRevision.schema).delete()
-        try await db.schema(Article.schema).delete()
+        try await db.schema("article_revisions").delete()
+        try await db.schema("articles").delete()
     }
 }
 
 struct CreateSynonymsAndMisses: AsyncMigration {
     func prepare(on db: Database) async throws {
-        try await db.schema(Synonym.schema)
+        try await db.schema("synonyms")
             .id()
             .field("terms", .array(of: .string), .required)
             .field("created_at", .datetime)
             .create()
-        try await db.schema(SearchMiss.schema)
+        try await db.schema("search_misses")
             .id()
             .field("text", .string, .required)
             .field("count", .int, .required)
@@ -80,30 +82,30 @@ struct CreateSynonymsAndMisses: AsyncMigration {
             .unique(on: "text")
             .create()
         for terms in [["回鄉證", "港澳居民來往內地通行證"], ["社保", "社會保險"], ["強積金", "MPF"], ["居住證", "港澳台居民居住證"]] {
-            try await Synonym(terms: terms).create(on: db)
+            try await Frozen002.Synonym(terms: terms).create(on: db)
         }
     }
     func revert(on db: Database) async throws {
-        try await db.schema(SearchMiss.schema).delete()
-        try await db.schema(Synonym.schema).delete()
+        try await db.schema("search_misses").delete()
+        try await db.schema("synonyms").delete()
     }
 }
 
 struct CreateQuestions: AsyncMigration {
     func prepare(on db: Database) async throws {
-        try await db.schema(ReferenceCounter.schema)
+        try await db.schema("reference_counters")
             .id()
             .field("kind", .string, .required)
             .field("year", .int, .required)
             .field("last", .int, .required)
             .unique(on: "kind", "year")
             .create()
-        try await db.schema(Question.schema)
+        try await db.schema("questions")
             .id()
             .field("reference", .string, .required)
             .field("access_code_hash", .string, .required)
-            .field("category_id", .uuid, .required, .references(Category.schema, .id))
-            .field("owner_unit_id", .uuid, .references(Unit.schema, .id))
+            .field("category_id", .uuid, .required, .references("categories", .id))
+            .field("owner_unit_id", .uuid, .references("units", .id))
             .field("text", .string, .required)
             .field("script", .string, .required)
             .field("contact", .string)
@@ -113,15 +115,46 @@ struct CreateQuestions: AsyncMigration {
             .field("answer", .string)
             .field("answer_script", .string)
             .field("answered_at", .datetime)
-            .field("answered_by", .uuid, .references(User.schema, .id))
-            .field("faq_article_id", .uuid, .references(Article.schema, .id))
+            .field("answered_by", .uuid, .references("users", .id))
+            .field("faq_article_id", .uuid, .references("articles", .id))
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .unique(on: "reference")
             .create()
     }
     func revert(on db: Database) async throws {
-        try await db.schema(Question.schema).delete()
-        try await db.schema(ReferenceCounter.schema).delete()
+        try await db.schema("questions").delete()
+        try await db.schema("reference_counters").delete()
+    }
+}
+
+/// The rows 002 seeds, as the tables were then: a model of today would write the columns later
+/// migrations add.
+private enum Frozen002 {
+    final class Category: Model, @unchecked Sendable {
+        static let schema = "categories"
+        @ID(key: .id) var id: UUID?
+        @Field(key: "slug") var slug: String
+        @Field(key: "name_hant") var nameHant: String
+        @Field(key: "name_hans") var nameHans: String
+        @Field(key: "name_en") var nameEn: String
+        @Field(key: "position") var position: Int
+
+        init() {}
+        init(slug: String, hant: String, hans: String, en: String, position: Int) {
+            self.slug = slug
+            (nameHant, nameHans, nameEn) = (hant, hans, en)
+            self.position = position
+        }
+    }
+
+    final class Synonym: Model, @unchecked Sendable {
+        static let schema = "synonyms"
+        @ID(key: .id) var id: UUID?
+        @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+        @Field(key: "terms") var terms: [String]
+
+        init() {}
+        init(terms: [String]) { self.terms = terms }
     }
 }

@@ -1,9 +1,10 @@
 import Fluent
+import Platform
 import SQLKit
 
 struct CreateOutbox: AsyncMigration {
     func prepare(on db: Database) async throws {
-        try await db.schema(OutboxMessage.schema)
+        try await db.schema("outbox")
             .id()
             .field("channel", .string, .required)
             .field("recipient", .string, .required)
@@ -27,15 +28,15 @@ struct CreateOutbox: AsyncMigration {
             .unique(on: "name")
             .create()
         // Where a unit's notices go.
-        try await db.schema(Unit.schema).field("email", .string).update()
-        try await db.schema(Unit.schema).field("webhook_url", .string).update()
+        try await db.schema("units").field("email", .string).update()
+        try await db.schema("units").field("webhook_url", .string).update()
     }
 
     func revert(on db: Database) async throws {
-        try await db.schema(Unit.schema).deleteField("webhook_url").update()
-        try await db.schema(Unit.schema).deleteField("email").update()
+        try await db.schema("units").deleteField("webhook_url").update()
+        try await db.schema("units").deleteField("email").update()
         try await db.schema("job_leases").delete()
-        try await db.schema(OutboxMessage.schema).delete()
+        try await db.schema("outbox").delete()
     }
 }
 
@@ -44,7 +45,12 @@ struct CreateOutbox: AsyncMigration {
 struct UpdateSearchIndexAddSequence: AsyncMigration {
     func prepare(on db: Database) async throws {
         guard db.sql.dialect.name == "postgresql" else { return }
-        try await SearchService.shared().index(on: db).prepare(on: db.sql)
+        // As the table was then; IF NOT EXISTS because 001 builds the table with the Search
+        // library's current definition, which has these columns already.
+        try await db.sql.raw("ALTER TABLE search_index ADD COLUMN IF NOT EXISTS seq bigint GENERATED ALWAYS AS IDENTITY").run()
+        try await db.sql.raw("CREATE INDEX IF NOT EXISTS search_index_seq ON search_index (seq)").run()
+        try await db.sql.raw("ALTER TABLE search_index ADD COLUMN IF NOT EXISTS title tsvector GENERATED ALWAYS AS (ts_filter(document, '{a}')) STORED").run()
+        try await db.sql.raw("CREATE INDEX IF NOT EXISTS search_index_title ON search_index USING gin (title)").run()
     }
 
     func revert(on db: Database) async throws {

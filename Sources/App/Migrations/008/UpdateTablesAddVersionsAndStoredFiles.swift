@@ -1,4 +1,5 @@
 import Fluent
+import Platform
 import SQLKit
 
 /// Row versions for the things officers edit at the same moment (a form carries the version it

@@ -1,4 +1,5 @@
 import Fluent
+import Platform
 import SQLKit
 
 /// Personal data across the boundary. Every account belongs to a side (`users.side`, taken

@@ -1,0 +1,221 @@
+import ChineseScript
+import FluentKit
+import Foundation
+import Plot
+import Vapor
+
+/// Errors a user can cause or meet, each with a message in the three interface languages.
+package enum AppError: Error, Sendable {
+    case notFound
+    case badRequest(hant: String, hans: String, en: String)
+    /// Not logged in (API: no valid token or session).
+    case unauthorized
+    /// Logged in, but the role or side may not do this.
+    case forbidden
+    /// The form's CSRF token is missing or wrong.
+    case csrf
+    /// Form or JSON values that break a rule; nothing was saved.
+    case invalid(FieldErrors)
+    /// Too many submissions from one address or contact in a while.
+    case tooManyRequests
+    /// A limit counted in the database was reached (`PublicLimits`): 429 with `Retry-After`.
+    case limited(LimitReached)
+    /// Something the request needs is not installed or not running here.
+    case unavailable(hant: String, hans: String, en: String)
+    /// What the user acted on changed after they opened it (another officer acted first);
+    /// nothing was saved. `changed` says what is different now.
+    case conflict(hant: String, hans: String, en: String)
+
+    package var status: HTTPResponseStatus {
+        switch self {
+        case .notFound: return .notFound
+        case .badRequest: return .badRequest
+        case .unauthorized: return .unauthorized
+        case .forbidden, .csrf: return .forbidden
+        case .invalid: return .unprocessableEntity
+        case .tooManyRequests, .limited: return .tooManyRequests
+        case .unavailable: return .serviceUnavailable
+        case .conflict: return .conflict
+        }
+    }
+
+    package func message(_ l: Localizer) -> String {
+        switch self {
+        case .notFound: return l.t("找不到這個頁面。", "找不到这个页面。", "There is no such page.")
+        case .badRequest(let hant, let hans, let en), .unavailable(let hant, let hans, let en), .conflict(let hant, let hans, let en):
+            return l.t(hant, hans, en)
+        case .unauthorized: return l.t("請先登入。", "请先登录。", "Please log in first.")
+        case .forbidden: return l.t("你的帳戶無權進行這項操作。", "你的账户无权进行这项操作。", "Your account may not do this.")
+        case .csrf: return l.t("表格已過期，請返回重新提交。", "表单已过期，请返回重新提交。", "The form has expired. Please go back and send it again.")
+        case .invalid(let errors): return errors.summary(l)
+        case .limited(let limit): return limit.message(l)
+        case .tooManyRequests:
+            return l.t("短時間內提交太多次，請一小時後再試。你的資料未有提交。", "短时间内提交太多次，请一小时后再试。你的资料未有提交。",
+                       "Too many submissions in a short time. Please try again in an hour; nothing was sent this time.")
+        }
+    }
+}
+
+/// Messages per field, each in the three interface languages.
+package struct FieldErrors: Error, Sendable, Equatable {
+    package struct Message: Sendable, Equatable {
+        package let hant: String, hans: String, en: String
+        package func text(_ l: Localizer) -> String { l.t(hant, hans, en) }
+
+        package init(hant: String, hans: String, en: String) {
+            self.hant = hant
+            self.hans = hans
+            self.en = en
+        }
+    }
+
+    package private(set) var fields: [String: Message] = [:]
+
+    package init() {}
+
+    package var isEmpty: Bool { fields.isEmpty }
+
+    package mutating func add(_ field: String, _ hant: String, _ hans: String, _ en: String) {
+        if fields[field] == nil { fields[field] = Message(hant: hant, hans: hans, en: en) }
+    }
+
+    package subscript(field: String) -> Message? { fields[field] }
+
+    package func summary(_ l: Localizer) -> String {
+        l.t("請更正以下欄位：", "请更正以下字段：", "Please correct: ") + fields.keys.sorted().joined(separator: ", ")
+    }
+
+    package func throwIfAny() throws { if !isEmpty { throw AppError.invalid(self) } }
+}
+
+extension FieldErrors {
+    /// A conflict shown on the form it refused, under `version`, so the page keeps the input.
+    package init(_ conflict: AppError) {
+        self.init()
+        if case .conflict(let hant, let hans, let en) = conflict { add("version", hant, hans, en) }
+    }
+}
+
+/// Turns every error into an HTML page for browsers or `application/problem+json` under `/api`.
+/// Internal errors are logged with their detail and shown to the user without it.
+package struct AppErrorMiddleware: AsyncMiddleware {
+    package let converter: ScriptConverter
+
+    package func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            let l = Localizer(req, converter: converter)
+            let status: HTTPResponseStatus
+            let message: String
+            switch error {
+            case let app as AppError:
+                status = app.status
+                message = app.message(l)
+            case let abort as AbortError where abort.status.code < 500:
+                status = abort.status
+                message = abort.status == .notFound ? AppError.notFound.message(l) : Self.clientMessage(abort.status, l)
+            case let database as DatabaseError where database.isConstraintFailure:
+                // Two people created the same thing at the same moment (a calendar day, a unit, a
+                // category): the second meets the database's unique rule. Nothing of theirs was saved.
+                status = .conflict
+                message = l.t("你提交的內容剛被其他人同時建立或更改，未有儲存。請重新載入頁面查看現況。",
+                              "你提交的内容刚被其他人同时建立或更改，未有保存。请重新加载页面查看现况。",
+                              "Someone else created or changed this at the same moment; nothing of yours was saved. Reload the page to see it as it is now.")
+                req.logger.debug("constraint: \(String(reflecting: database))")
+            case is ConnectionPoolTimeoutError:
+                // Every database connection stayed busy for DATABASE_POOL_TIMEOUT_SECONDS: the
+                // instance is overloaded, the request was not carried out, and it may be sent again.
+                req.logger.warning("database pool: no connection within the timeout")
+                status = .serviceUnavailable
+                message = l.t("系統現正繁忙，你的操作未有執行，請稍後再試。", "系统现正繁忙，你的操作未有执行，请稍后再试。",
+                              "The system is busy and did not carry out your request. Please try again in a moment.")
+            case let decoding as DecodingError:
+                status = .badRequest
+                message = l.t("提交的資料格式不正確。", "提交的数据格式不正确。", "The data sent is not in the expected form.")
+                req.logger.debug("bad input: \(decoding)")
+            case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
+                // A malformed multipart body (MultipartKit's parser errors are not public types).
+                status = .badRequest
+                message = l.t("提交的表格資料無法讀取。", "提交的表单数据无法读取。", "The form data sent could not be read.")
+            default:
+                req.logger.report(error: error)
+                status = .internalServerError
+                message = l.t("系統發生錯誤，請稍後再試。", "系统发生错误，请稍后再试。", "Something went wrong on our side. Please try again later.")
+            }
+            let retryAfter: Int? = if case .limited(let limit)? = error as? AppError { limit.retryAfter } else if error is ConnectionPoolTimeoutError { 5 } else { nil }
+            if let retryAfter {
+                let response = req.url.path.hasPrefix("/api/") ? Self.problem(status: status, detail: message) : Self.page(status: status, message: message, l: l)
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
+                return response.noStore()
+            }
+            if req.url.path.hasPrefix("/api/") {
+                var fields: [String: String] = [:]
+                if case .invalid(let errors)? = error as? AppError {
+                    fields = errors.fields.mapValues { $0.text(l) }
+                }
+                return Self.problem(status: status, detail: message, fields: fields)
+            }
+            return Self.page(status: status, message: message, l: l)
+        }
+    }
+
+    package static func clientMessage(_ status: HTTPResponseStatus, _ l: Localizer) -> String {
+        switch status.code {
+        case 413: return l.t("提交的內容太大。", "提交的内容太大。", "What you sent is too large.")
+        case 415: return l.t("請以 JSON 或表格格式提交。", "请以 JSON 或表单格式提交。", "Send JSON or a form (multipart or URL-encoded).")
+        case 405: return l.t("不支援這個操作。", "不支持这个操作。", "That action is not supported here.")
+        default: return l.t("請求無效。", "请求无效。", "The request is not valid.")
+        }
+    }
+
+    package static func problem(status: HTTPResponseStatus, detail: String, fields: [String: String] = [:]) -> Response {
+        struct Problem: Encodable {
+            let type: String; let title: String; let status: UInt; let detail: String
+            let errors: [String: String]?
+        }
+        let body = Problem(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail,
+                           errors: fields.isEmpty ? nil : fields)
+        // Keys in a fixed order: two answers that say the same are the same bytes (a missing
+        // reference and a wrong access code must not be told apart).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = (try? encoder.encode(body)) ?? Data()
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+        return Response(status: status, headers: headers, body: .init(data: data))
+    }
+
+    package static func page(status: HTTPResponseStatus, message: String, l: Localizer) -> Response {
+        let body: Node<HTML.BodyContext> = .group(
+            .h1(.text("\(status.code)")),
+            .p(.class("error"), .text(message)),
+            .p(.a(.href(SiteURL.home.path), .text(l.t("返回首頁", "返回首页", "Back to the home page"))))
+        )
+        let html = Layout(title: "\(status.code)", current: .home, l: l, body: body).render()
+        return Response.html(html, status: status)
+    }
+
+    package init(converter: ScriptConverter) {
+        self.converter = converter
+    }
+}
+
+extension Response {
+    package static func html(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+
+    /// Pages behind log-in or with personal data are never stored by browsers or proxies.
+    package func noStore() -> Response {
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return self
+    }
+}
+
+extension Request {
+    /// Form fields as strings; a body that is not a form reads as no fields.
+    package var formFields: [String: String] { (try? content.decode([String: String].self)) ?? [:] }
+}
