@@ -38,7 +38,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
         }
     }
     app.migrations.add(Migrations.all)
-    app.databases.middleware.use(AuditChainMiddleware(), on: config.database.id)
+    app.databases.middleware.use(AuditChainMiddleware(app), on: config.database.id)
 
     // Sessions live in the database, so several instances share them.
     app.sessions.use(.fluent)

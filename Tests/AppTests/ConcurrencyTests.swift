@@ -153,11 +153,11 @@ import WorkCalendar
                 // Sign-off: the side is reported completed, then two sign-offs land together.
                 let done = try ProgressDraft.validate(period: "2026-11", status: "completed", percent: "100", narrative: "已完成 \(round)。",
                                                       evidence: nil, visibility: "internal")
-                try await OfficerActions.postUpdate(done, measure: number, by: cq, converter: converter, on: app.db)
+                try await OfficerActions.postUpdate(done, measure: number, by: cq, converter: converter, now: app.clock.now(), on: app.db)
                 let measureID = try await OfficerActions.measure(number, on: app.db).requireID()
                 let before = try await AuditEvent.query(on: app.db).filter(\.$action == "signoff").filter(\.$measureID == measureID).count()
-                let (s1, s2) = await Self.together(app, { db in try await OfficerActions.signOff(measure: number, revoke: false, by: cq, on: db) },
-                                                   { db in try await OfficerActions.signOff(measure: number, revoke: false, by: cq, on: db) })
+                let (s1, s2) = await Self.together(app, { db in try await OfficerActions.signOff(measure: number, revoke: false, by: cq, now: app.clock.now(), on: db) },
+                                                   { db in try await OfficerActions.signOff(measure: number, revoke: false, by: cq, now: app.clock.now(), on: db) })
                 #expect(Self.succeeded(s1) != Self.succeeded(s2) && (Self.isConflict(s1) || Self.isConflict(s2)), "sign-off round \(round)")
                 #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "signoff").filter(\.$measureID == measureID).count() == before + 1)
 
@@ -165,18 +165,18 @@ import WorkCalendar
                 try await OfficerActions.addMilestone(measure: "1.1", title: "節點 \(round)", dueOn: "2026-12-31", by: cq, converter: converter, on: app.db)
                 let milestone = try await Milestone.query(on: app.db).filter(\.$title == "節點 \(round)").first()!
                 let mid = try milestone.requireID()
-                let (m1, m2) = await Self.together(app, { db in try await OfficerActions.completeMilestone(mid, doneOn: "2026-11-28", by: cq, on: db) },
-                                                   { db in try await OfficerActions.completeMilestone(mid, doneOn: "2026-11-29", by: unitOfficer, on: db) })
+                let (m1, m2) = await Self.together(app, { db in try await OfficerActions.completeMilestone(mid, doneOn: "2026-11-28", by: cq, now: app.clock.now(), on: db) },
+                                                   { db in try await OfficerActions.completeMilestone(mid, doneOn: "2026-11-29", by: unitOfficer, now: app.clock.now(), on: db) })
                 #expect(Self.succeeded(m1) != Self.succeeded(m2) && (Self.isConflict(m1) || Self.isConflict(m2)), "milestone round \(round)")
                 #expect(try await AuditEvent.query(on: app.db).filter(\.$entityID == mid).filter(\.$action == "milestone.done").count() == 1)
 
                 // A unit's update published by two liaison officers' clicks at once.
                 let draft = try ProgressDraft.validate(period: "2026-11", status: "in_progress", percent: "50", narrative: "單位報告 \(round)。",
                                                        evidence: nil, visibility: "public")
-                let update = try await OfficerActions.postUpdate(draft, measure: "1.1", by: unitOfficer, converter: converter, on: app.db)
+                let update = try await OfficerActions.postUpdate(draft, measure: "1.1", by: unitOfficer, converter: converter, now: app.clock.now(), on: app.db)
                 let uid = try update.requireID()
-                let (p1, p2) = await Self.together(app, { db in try await OfficerActions.publish(update: uid, by: cq, on: db) },
-                                                   { db in try await OfficerActions.publish(update: uid, by: cq, on: db) })
+                let (p1, p2) = await Self.together(app, { db in try await OfficerActions.publish(update: uid, by: cq, now: app.clock.now(), on: db) },
+                                                   { db in try await OfficerActions.publish(update: uid, by: cq, now: app.clock.now(), on: db) })
                 #expect(Self.succeeded(p1) != Self.succeeded(p2) && (Self.isConflict(p1) || Self.isConflict(p2)), "publish round \(round)")
                 #expect(try await AuditEvent.query(on: app.db).filter(\.$entityID == uid).filter(\.$action == "progress.publish").count() == 1)
 
@@ -205,8 +205,8 @@ import WorkCalendar
                                                          converter: converter, now: app.clock.now(), on: app.db)
                 let question = try await Question.query(on: app.db).filter(\.$reference == receipt.reference).first()!
                 let id = try question.requireID(), version = String(question.version)
-                let (r1, r2) = await Self.together(app, { db in try await Questions.answer(id, text: "甲的回覆", version: version, by: cq, converter: converter, on: db) },
-                                                   { db in try await Questions.answer(id, text: "乙的回覆", version: version, by: unitOfficer, converter: converter, on: db) })
+                let (r1, r2) = await Self.together(app, { db in try await Questions.answer(id, text: "甲的回覆", version: version, by: cq, converter: converter, now: app.clock.now(), on: db) },
+                                                   { db in try await Questions.answer(id, text: "乙的回覆", version: version, by: unitOfficer, converter: converter, now: app.clock.now(), on: db) })
                 #expect(Self.succeeded(r1) != Self.succeeded(r2) && (Self.isConflict(r1) || Self.isConflict(r2)), "round \(round)")
                 let stored = try await Question.find(id, on: app.db)!
                 #expect(stored.answer == (Self.succeeded(r1) ? "甲的回覆" : "乙的回覆"))
@@ -283,8 +283,8 @@ import WorkCalendar
             // API: a second sign-off is a 409 problem.
             let cq = try await FeedbackFixture.officer(a.cqLiaison, on: app)
             let done = try ProgressDraft.validate(period: "2026-11", status: "completed", percent: "100", narrative: "完成。", evidence: nil, visibility: "internal")
-            try await OfficerActions.postUpdate(done, measure: "1.1", by: cq, converter: ScriptConverterFixture.converter, on: app.db)
-            try await OfficerActions.signOff(measure: "1.1", revoke: false, by: cq, on: app.db)
+            try await OfficerActions.postUpdate(done, measure: "1.1", by: cq, converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
+            try await OfficerActions.signOff(measure: "1.1", revoke: false, by: cq, now: app.clock.now(), on: app.db)
             let token = try await AccountActions.createToken(name: "script", by: cq, on: app.db)
             var headers = HTTPHeaders()
             headers.bearerAuthorization = .init(token: token)

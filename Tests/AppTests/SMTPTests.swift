@@ -45,7 +45,7 @@ import VaporTesting
         defer { server.stop() }
         let settings = try SMTPSettings.fromEnvironment(url: "smtps://yugang:pw@localhost:\(server.port)?from=notices@yugang.example", caFile: pki.file("ca.pem"), timeout: "10")
         #expect(settings.security == .tls)
-        try await SMTPClient(settings: settings).send(to: "unit@cq.example", subject: "提醒", body: "進度報告將於 2026-12-11 到期。", messageID: "m1")
+        try await SMTPClient(settings: settings).send(to: "unit@cq.example", subject: "提醒", body: "進度報告將於 2026-12-11 到期。", messageID: "m1", date: fixedNow)
         let messages = try server.messages()
         try #require(messages.count == 1)
         #expect(messages[0].encrypted && messages[0].authenticatedAs == "yugang")
@@ -65,7 +65,7 @@ import VaporTesting
             let scheme = mode == "tls" ? "smtps" : "smtp"
             for caFile in [pki.file("ca.pem"), nil] {
                 let settings = try SMTPSettings.fromEnvironment(url: "\(scheme)://yugang:pw@localhost:\(server.port)", caFile: caFile, timeout: "10")
-                let error = await failure { try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m") }
+                let error = await failure { try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m", date: fixedNow) }
                 #expect(error.contains("is not trusted"), "\(mode) \(caFile ?? "system"): \(error)")
             }
             #expect(try server.messages().isEmpty && server.authAttempts().isEmpty)
@@ -74,7 +74,7 @@ import VaporTesting
         let server = try TestSMTPServer(mode: "starttls", certificate: pki.stranger, user: "yugang", password: "pw")
         defer { server.stop() }
         let settings = try SMTPSettings.fromEnvironment(url: "smtp://yugang:pw@localhost:\(server.port)", caFile: pki.file("other.pem"), timeout: "10")
-        try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m")
+        try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m", date: fixedNow)
         #expect(try server.messages().count == 1)
     }
 
@@ -87,7 +87,7 @@ import VaporTesting
         defer { server.stop() }
         for host in ["localhost", "127.0.0.1"] {
             let settings = try SMTPSettings.fromEnvironment(url: "smtp://yugang:pw@\(host):\(server.port)", caFile: pki.file("ca.pem"), timeout: "10")
-            let error = await failure { try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m") }
+            let error = await failure { try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m", date: fixedNow) }
             #expect(error.contains("is not valid for \(host)"), "\(error)")
         }
         #expect(try server.messages().isEmpty && server.authAttempts().isEmpty)
@@ -95,7 +95,7 @@ import VaporTesting
         let good = try TestSMTPServer(mode: "starttls", certificate: pki.localhost, user: "yugang", password: "pw")
         defer { good.stop() }
         let settings = try SMTPSettings.fromEnvironment(url: "smtp://yugang:pw@127.0.0.1:\(good.port)", caFile: pki.file("ca.pem"), timeout: "10")
-        try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m")
+        try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m", date: fixedNow)
         #expect(try good.messages().count == 1)
     }
 
@@ -106,13 +106,13 @@ import VaporTesting
         defer { server.stop() }
         let startTLS = try SMTPSettings.fromEnvironment(url: "smtp://yugang:pw@localhost:\(server.port)", caFile: nil, timeout: "10")
         #expect(startTLS.security == .starttls)
-        let error = await failure { try await SMTPClient(settings: startTLS).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m") }
+        let error = await failure { try await SMTPClient(settings: startTLS).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m", date: fixedNow) }
         #expect(error.contains("does not offer STARTTLS"), "\(error)")
         #expect(try server.messages().isEmpty && server.authAttempts().isEmpty)
 
         let plain = try SMTPSettings.fromEnvironment(url: "smtp://yugang:pw@localhost:\(server.port)?tls=none&from=notices@yugang.example", caFile: nil, timeout: "10")
         #expect(plain.security == .none)
-        try await SMTPClient(settings: plain).send(to: "a@example.hk", subject: "主旨", body: "內容", messageID: "m")
+        try await SMTPClient(settings: plain).send(to: "a@example.hk", subject: "主旨", body: "內容", messageID: "m", date: fixedNow)
         let messages = try server.messages()
         try #require(messages.count == 1)
         #expect(!messages[0].encrypted)
@@ -126,7 +126,7 @@ import VaporTesting
         let server = try TestSMTPServer(mode: "starttls", certificate: pki.localhost, user: "yugang", password: "right")
         defer { server.stop() }
         let settings = try SMTPSettings.fromEnvironment(url: "smtp://yugang:wrong@localhost:\(server.port)", caFile: pki.file("ca.pem"), timeout: "10")
-        let error = await failure { try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m") }
+        let error = await failure { try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m", date: fixedNow) }
         #expect(error.contains("refused the user name or password") && !error.contains("wrong"), "\(error)")
         #expect(try server.messages().isEmpty && server.authAttempts() == ["PLAIN yugang refused encrypted"])
     }
@@ -137,11 +137,11 @@ import VaporTesting
         defer { server.stop() }
         let settings = try SMTPSettings.fromEnvironment(url: "smtp://localhost:\(server.port)", caFile: nil, timeout: "1")
         // The deadline's own error, not a hang (no assertion on the clock: tests never depend on speed).
-        let error = await failure { try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m") }
+        let error = await failure { try await SMTPClient(settings: settings).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m", date: fixedNow) }
         #expect(error.contains("did not finish within 1 s"), "\(error)")
         // Nobody listening: a clear error at once.
         let closed = try SMTPSettings.fromEnvironment(url: "smtp://127.0.0.1:9", caFile: nil, timeout: "5")
-        let refused = await failure { try await SMTPClient(settings: closed).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m") }
+        let refused = await failure { try await SMTPClient(settings: closed).send(to: "a@example.hk", subject: "s", body: "b", messageID: "m", date: fixedNow) }
         #expect(refused.contains("cannot connect to 127.0.0.1:9"), "\(refused)")
     }
 

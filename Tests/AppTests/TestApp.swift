@@ -47,7 +47,7 @@ func withApp(sqliteFile: Bool = false, migrated: Bool = true, _ body: (Applicati
             postgres.coreConfiguration.tls = .disable
             postgres.searchPath = [schema]
             app.databases.use(config.postgres(postgres), as: .psql, isDefault: true)
-            app.databases.middleware.use(AuditChainMiddleware(), on: .psql)
+            app.databases.middleware.use(AuditChainMiddleware(app), on: .psql)
             try await (app.db as! SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
         }
         app.clock = .fixed(fixedNow)

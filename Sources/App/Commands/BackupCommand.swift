@@ -61,7 +61,7 @@ enum Backup {
             throw CommandFailure("\(folder) exists and is not empty; give a new folder")
         }
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let manifest = Manifest(createdAt: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)), database: postgres == nil ? "sqlite" : "postgresql",
+        let manifest = Manifest(createdAt: Date(timeIntervalSince1970: app.clock.now().timeIntervalSince1970.rounded(.down)), database: postgres == nil ? "sqlite" : "postgresql",
                                 counts: try await counts(on: app.db), auditHead: try await head(on: app.db))
         if let postgres {
             try run("pg_dump", ["--format=custom", "--no-owner", "--file=\(folder)/yugang.pgdump"] + (postgres.schema.map { ["--schema=\($0)"] } ?? [])

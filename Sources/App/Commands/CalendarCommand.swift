@@ -52,7 +52,7 @@ struct PurgePersonalDataCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         let n = try await CaseRecords.purge(retentionDays: app.config.personalDataRetentionDays,
-                                            files: app.files, now: Date(), on: app.db)
+                                            files: app.files, now: app.clock.now(), on: app.db)
         context.console.print("purged personal data of \(n) case(s) closed more than \(app.config.personalDataRetentionDays) days ago")
     }
 }

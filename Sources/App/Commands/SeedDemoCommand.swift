@@ -31,7 +31,7 @@ struct SeedDemoCommand: AsyncCommand {
         guard try await ProgressUpdate.query(on: app.db).count() == 0, try await FeedbackCase.query(on: app.db).count() == 0 else {
             throw CommandFailure("this database already holds progress updates or feedback cases; seed-demo fills empty ones only")
         }
-        let start = Date()
+        let start = ContinuousClock.now
         let today = CalendarDay(app.clock.now())
         try await app.db.transaction { tx in
             var demo = DemoData(db: tx, today: today)
@@ -40,7 +40,9 @@ struct SeedDemoCommand: AsyncCommand {
         // Fresh statistics for the query planner, as after any bulk load (PostgreSQL: and the
         // visibility map, for index-only scans).
         try await app.db.sql.raw(app.db.sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE").run()
-        context.console.print(String(format: "seeded %d progress updates and %d feedback cases in %.1f s", updates, cases, Date().timeIntervalSince(start)))
+        let duration = ContinuousClock.now - start
+        let elapsed = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        context.console.print(String(format: "seeded %d progress updates and %d feedback cases in %.1f s", updates, cases, elapsed))
     }
 }
 
@@ -121,7 +123,7 @@ struct DemoData {
         var updateRows: [[any Encodable & Sendable]] = [], events: [AuditEvent] = []
         func event(_ at: Date, _ action: String, _ entity: String, _ id: UUID, before: String? = nil, after: String?, measure: UUID) {
             let e = AuditEvent(actor: "demo", action: action, entity: entity, entityID: id, before: before, after: after, measureID: measure)
-            e.at = Date(timeIntervalSince1970: Double(AuditChain.milliseconds(at)) / 1000)
+            e.at = AuditChain.rounded(at)
             events.append(e)
         }
         for i in 0..<updates {

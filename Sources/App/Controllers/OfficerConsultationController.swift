@@ -124,7 +124,7 @@ struct OfficerConsultationController {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let f = req.formFields
         do {
-            try await Questions.answer(id, text: f["answer"], version: f["version"], by: o, converter: converter, on: req.db)
+            try await Questions.answer(id, text: f["answer"], version: f["version"], by: o, converter: converter, now: req.application.clock.now(), on: req.db)
         } catch AppError.invalid(let errors) {
             return try await question(req: req, errors: errors, values: f)
         } catch let conflict as AppError where conflict.status == .conflict {

@@ -206,7 +206,7 @@ struct OfficerController {
         return try await write(req, number: number, formName: "report") { o, f in
             let draft = try ProgressDraft.validate(period: f["period"], status: f["status"], percent: f["percent"], narrative: f["narrative"],
                                                    evidence: f["evidence"], visibility: f["visibility"])
-            try await OfficerActions.postUpdate(draft, measure: number, by: o, converter: converter, on: req.db)
+            try await OfficerActions.postUpdate(draft, measure: number, by: o, converter: converter, now: req.application.clock.now(), on: req.db)
         }
     }
 
@@ -227,14 +227,14 @@ struct OfficerController {
     func signOff(req: Request) async throws -> Response {
         let number = req.parameters.get("number") ?? ""
         return try await write(req, number: number, formName: "status") { o, _ in
-            try await OfficerActions.signOff(measure: number, revoke: false, by: o, on: req.db)
+            try await OfficerActions.signOff(measure: number, revoke: false, by: o, now: req.application.clock.now(), on: req.db)
         }
     }
 
     func revokeSignOff(req: Request) async throws -> Response {
         let number = req.parameters.get("number") ?? ""
         return try await write(req, number: number, formName: "status") { o, _ in
-            try await OfficerActions.signOff(measure: number, revoke: true, by: o, on: req.db)
+            try await OfficerActions.signOff(measure: number, revoke: true, by: o, now: req.application.clock.now(), on: req.db)
         }
     }
 
@@ -242,7 +242,7 @@ struct OfficerController {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self), let milestone = try await Milestone.query(on: req.db).filter(\.$id == id).with(\.$measure).first()
         else { throw AppError.notFound }
-        try await OfficerActions.completeMilestone(id, doneOn: req.application.clock.today, by: o, on: req.db)
+        try await OfficerActions.completeMilestone(id, doneOn: req.application.clock.today, by: o, now: req.application.clock.now(), on: req.db)
         return req.redirect(to: SiteURL.officerMeasure(milestone.measure.number).path + "#milestones", redirectType: .normal)
     }
 
@@ -257,7 +257,7 @@ struct OfficerController {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self), let update = try await ProgressUpdate.query(on: req.db).filter(\.$id == id).with(\.$measure).first()
         else { throw AppError.notFound }
-        try await OfficerActions.publish(update: id, by: o, on: req.db)
+        try await OfficerActions.publish(update: id, by: o, now: req.application.clock.now(), on: req.db)
         return req.redirect(to: SiteURL.officerMeasure(update.measure.number).path + "#report", redirectType: .normal)
     }
 

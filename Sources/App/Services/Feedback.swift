@@ -140,7 +140,7 @@ enum Feedback {
                 .filter(Unit.self, \.$side == .cq).first()?.$unit.id
         }
         // Attachments are stored under random names in the case's own transaction: both, or neither.
-        let files = v.attachments.map { (upload, type) in ([UInt8].random(count: 16).map { String(format: "%02x", $0) }.joined(), upload, type) }
+        let files = v.attachments.map { (upload, type) in (Hex.of([UInt8].random(count: 16)), upload, type) }
         let code = PublicReference.newAccessCode()
         let year = PublicReference.year(now)
         let unitSuggestion = suggestedUnit
@@ -186,7 +186,7 @@ enum Feedback {
                 a.originalName = String(upload.filename.suffix(200))
                 a.mediaType = type
                 a.size = upload.data.count
-                a.sha256 = SHA256.hash(data: upload.data).map { String(format: "%02x", $0) }.joined()
+                a.sha256 = Hex.sha256(upload.data)
                 try await a.create(on: db)
             }
             // The audit event names the case, not the sender.

@@ -135,7 +135,7 @@ enum OfficerActions {
     /// once; a unit's is internal until its liaison office approves it.
     @discardableResult
     static func postUpdate(_ draft: ProgressDraft, measure number: String, by o: Officer, converter: ScriptConverter,
-                           on database: Database) async throws -> ProgressUpdate {
+                           now: Date, on database: Database) async throws -> ProgressUpdate {
         let measure = try await measure(number, on: database)
         let measureID = try measure.requireID()
         guard let side = o.side, let unitID = o.unitID,
@@ -155,7 +155,7 @@ enum OfficerActions {
         if draft.makePublic && Permissions.isLiaison(o, of: side) {
             update.visibility = .public
             update.$approvedBy.id = o.id
-            update.approvedAt = Date()
+            update.approvedAt = now
         } else {
             update.visibility = draft.makePublic ? .internal : draft.visibility
             update.publishRequested = draft.makePublic
@@ -164,7 +164,7 @@ enum OfficerActions {
             try await update.create(on: db)
             try await Audit.record("progress.create", ProgressUpdate.schema, update.id, by: o, after: Audit.json(snapshot(update)), measureID: measureID, on: db)
             if update.visibility != .draft {
-                try await applyToSide(update, measureID: measureID, by: o, on: db)
+                try await applyToSide(update, measureID: measureID, by: o, now: now, on: db)
             }
         }
         return update
@@ -172,7 +172,7 @@ enum OfficerActions {
 
     /// The side's status and percent follow its latest update that is not a draft; an update
     /// that is no longer "completed" withdraws the side's sign-off.
-    static func applyToSide(_ update: ProgressUpdate, measureID: UUID, by o: Officer, on db: Database) async throws {
+    static func applyToSide(_ update: ProgressUpdate, measureID: UUID, by o: Officer, now: Date, on db: Database) async throws {
         guard let side = try await lockedSide(measureID, update.side, on: db) else { return }
         let before = Audit.json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
         side.status = update.status
@@ -186,13 +186,13 @@ enum OfficerActions {
         // The report is in: the notices chasing it are closed.
         try await ReportNotice.query(on: db).filter(\.$kind == .report).filter(\.$resolvedAt == nil)
             .filter(\.$unit.$id == update.$unit.id).filter(\.$measure.$id == measureID)
-            .filter(\.$period ~~ (ReportingPeriod(update.period)?.overlappingLabels ?? [update.period])).set(\.$resolvedAt, to: Date()).update()
+            .filter(\.$period ~~ (ReportingPeriod(update.period)?.overlappingLabels ?? [update.period])).set(\.$resolvedAt, to: now).update()
         let after = Audit.json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": String(side.signedOffAt != nil)])
         try await Audit.record("side.status", MeasureSide.schema, side.id, by: o, before: before, after: after, measureID: measureID, on: db)
     }
 
     /// The liaison office of the update's side makes it public.
-    static func publish(update id: UUID, by o: Officer, on database: Database) async throws {
+    static func publish(update id: UUID, by o: Officer, now: Date, on database: Database) async throws {
         try await database.locking(ProgressUpdate.schema, id: id) { db in
             guard let update = try await ProgressUpdate.find(id, on: db) else { throw AppError.notFound }
             guard Permissions.isLiaison(o, of: update.side) else { throw AppError.forbidden }
@@ -204,12 +204,12 @@ enum OfficerActions {
             update.visibility = .public
             update.publishRequested = false
             update.$approvedBy.id = o.id
-            update.approvedAt = Date()
+            update.approvedAt = now
             update.version += 1
             try await update.update(on: db)
             try await Audit.record("progress.publish", ProgressUpdate.schema, update.id, by: o, before: before, after: Audit.json(snapshot(update)),
                             measureID: update.$measure.id, on: db)
-            if wasDraft { try await applyToSide(update, measureID: update.$measure.id, by: o, on: db) }
+            if wasDraft { try await applyToSide(update, measureID: update.$measure.id, by: o, now: now, on: db) }
         }
     }
 
@@ -236,7 +236,7 @@ enum OfficerActions {
         }
     }
 
-    static func completeMilestone(_ id: UUID, doneOn: String, by o: Officer, on database: Database) async throws {
+    static func completeMilestone(_ id: UUID, doneOn: String, by o: Officer, now: Date, on database: Database) async throws {
         try await database.locking(Milestone.schema, id: id) { db in
             guard let milestone = try await Milestone.find(id, on: db) else { throw AppError.notFound }
             guard try await Permissions.mayWork(o, side: milestone.side, measureID: milestone.$measure.id, on: db) else { throw AppError.forbidden }
@@ -247,7 +247,7 @@ enum OfficerActions {
             milestone.doneOn = doneOn
             milestone.version += 1
             try await milestone.update(on: db)
-            try await ReportNotice.query(on: db).filter(\.$milestoneID == milestone.id).filter(\.$resolvedAt == nil).set(\.$resolvedAt, to: Date()).update()
+            try await ReportNotice.query(on: db).filter(\.$milestoneID == milestone.id).filter(\.$resolvedAt == nil).set(\.$resolvedAt, to: now).update()
             try await Audit.record("milestone.done", Milestone.schema, milestone.id, by: o, after: Audit.json(["title": milestone.title, "doneOn": doneOn]),
                             measureID: milestone.$measure.id, on: db)
         }
@@ -297,7 +297,7 @@ enum OfficerActions {
     }
 
     /// The liaison office confirms its side is complete; with both sides, the measure is completed.
-    static func signOff(measure number: String, revoke: Bool, by o: Officer, on database: Database) async throws {
+    static func signOff(measure number: String, revoke: Bool, by o: Officer, now: Date, on database: Database) async throws {
         let measure = try await measure(number, on: database)
         let measureID = try measure.requireID()
         guard let sideValue = o.side, Permissions.isLiaison(o, of: sideValue) else { throw AppError.forbidden }
@@ -321,7 +321,7 @@ enum OfficerActions {
                 guard side.signedOffAt == nil else {
                     throw AppError.conflict(hant: "本方已確認完成。", hans: "本方已确认完成。", en: "Your side has already signed off.")
                 }
-                side.signedOffAt = Date()
+                side.signedOffAt = now
                 side.$signedOffBy.id = o.id
             }
             side.version += 1

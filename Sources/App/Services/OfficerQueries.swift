@@ -125,7 +125,7 @@ enum OfficerQueries {
             .filter { $0.visibility != .draft || $0.$unit.id == o.unitID }
         let milestones = try await Milestone.query(on: db).filter(\.$measure.$id == measureID).sort(\.$dueOn).all()
         let assignments = try await Assignment.query(on: db).filter(\.$measure.$id == measureID).with(\.$unit).all()
-        let history = try await AuditEvent.query(on: db).filter(\.$measureID == measureID).sort(\.$at, .descending).all()
+        let history = try await AuditEvent.query(on: db).filter(\.$measureID == measureID).sort(\.$seq, .descending).all()
         var mayWork: [Side: Bool] = [:]
         for side in Side.allCases { mayWork[side] = try await Permissions.mayWork(o, side: side, measureID: measureID, on: db) }
         var assignable: [(id: UUID, name: PortalQueries.Named)] = []

@@ -75,7 +75,8 @@ enum Questions {
         en: "Another officer answered or changed this question while you had it open. Your answer was not saved; it is kept below. Read the current answer first.")
 
     /// `version`: the question's version the officer saw (empty: not said).
-    static func answer(_ id: UUID, text: String?, version: String? = nil, by o: Officer, converter: ScriptConverter, on database: Database) async throws {
+    static func answer(_ id: UUID, text: String?, version: String? = nil, by o: Officer, converter: ScriptConverter, now: Date,
+                       on database: Database) async throws {
         guard mayAnswer(o) else { throw AppError.forbidden }
         let answer = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors = FieldErrors()
@@ -89,7 +90,7 @@ enum Questions {
             let before = question.answer
             question.answer = answer
             question.answerScript = converter.storedScript(of: answer).languageTag
-            question.answeredAt = Date()
+            question.answeredAt = now
             question.$answeredBy.id = o.id
             question.$owner.id = question.$owner.id ?? o.unitID
             question.state = .answered

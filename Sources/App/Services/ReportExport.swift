@@ -146,8 +146,8 @@ enum ReportExport {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
+        let deadline = ContinuousClock.now + .seconds(120)
+        while process.isRunning && ContinuousClock.now < deadline { usleep(50_000) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {

@@ -156,7 +156,7 @@ package struct TokenAuthenticator: AsyncBearerAuthenticator {
         let hash = TokenHash.of(bearer.token)
         guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == hash).with(\.$user).first(),
               !token.user.isDisabled, !token.user.mustChangePassword else { return }
-        token.lastUsedAt = Date()
+        token.lastUsedAt = req.application.clock.now()
         try await token.save(on: req.db)
         req.auth.login(token.user)
     }
@@ -164,7 +164,7 @@ package struct TokenAuthenticator: AsyncBearerAuthenticator {
 
 package enum TokenHash {
     package static func of(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.sha256(token)
     }
 
     /// A new token: `yg_` and 40 random URL-safe characters.

@@ -18,7 +18,7 @@ package enum PublicReference {
     }
 
     package static func hash(reference: String, code: String) -> String {
-        SHA256.hash(data: Data("\(reference):\(code.uppercased())".utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.sha256("\(reference):\(code.uppercased())")
     }
 
     /// Whether `code` is the access code of `reference` (constant-time comparison).

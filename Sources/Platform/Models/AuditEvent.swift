@@ -31,7 +31,6 @@ package final class AuditEvent: Model, @unchecked Sendable {
 
     package init() {}
     package init(actor: String, actorID: UUID? = nil, action: String, entity: String, entityID: UUID?, before: String? = nil, after: String? = nil, measureID: UUID? = nil) {
-        self.at = AuditChain.now()
         self.measureID = measureID
         self.actor = actor
         self.$actorUser.id = actorID

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Vapor
 import SQLKit
 
 /// The audit log as a hash chain. Each event gets the next number and the SHA-256 of its
@@ -10,8 +11,8 @@ import SQLKit
 package enum AuditChain {
     package static let genesis = String(repeating: "0", count: 64)
 
-    /// Now, to the millisecond: what both databases store exactly.
-    package static func now() -> Date { Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded() / 1000) }
+    /// `date` to the millisecond: what both databases store exactly.
+    package static func rounded(_ date: Date) -> Date { Date(timeIntervalSince1970: Double(milliseconds(date)) / 1000) }
 
     package static func milliseconds(_ date: Date?) -> Int64 { Int64(((date?.timeIntervalSince1970 ?? 0) * 1000).rounded()) }
 
@@ -106,11 +107,18 @@ package enum AuditChain {
 
 /// Every audit event created through Fluent joins the chain.
 package struct AuditChainMiddleware: AsyncModelMiddleware {
-    package init() {}
+    /// The application's clock (tests set it).
+    let now: @Sendable () -> Date
+
+    /// Stamps events with `app`'s clock, as it is when each event is written.
+    package init(_ app: Application) {
+        now = { [weak app] in (app?.clock ?? .system).now() }
+    }
 
     package typealias Model = AuditEvent
 
     package func create(model: AuditEvent, on db: Database, next: AnyAsyncModelResponder) async throws {
+        if model.at == nil { model.at = AuditChain.rounded(now()) }
         try await AuditChain.append(model, on: db) { tx in try await next.create(model, on: tx) }
     }
 }

@@ -58,6 +58,7 @@ package enum Outbox {
         /// SMTP (when configured) and HTTP POST with an HMAC-SHA256 signature of the body.
         package static func live(_ app: Application) -> Transport {
             let config = app.config
+            let clock = app.clock
             let client = app.client
             let pool = app.threadPool
             return Transport(
@@ -65,7 +66,7 @@ package enum Outbox {
                     guard let smtp = config.smtp else { throw SMTPClient.Failure(description: "SMTP_URL is not configured") }
                     let id = message.id?.uuidString ?? UUID().uuidString
                     try await pool.runIfActive {
-                        try SMTPClient(settings: smtp).send(to: message.recipient, subject: message.subject, body: message.body, messageID: id)
+                        try SMTPClient(settings: smtp).send(to: message.recipient, subject: message.subject, body: message.body, messageID: id, date: clock.now())
                     }
                 },
                 webhook: { message in
@@ -91,7 +92,7 @@ package enum Outbox {
     }
 
     package static func signature(_ body: String, secret: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(body.utf8), using: SymmetricKey(data: Data(secret.utf8))).map { String(format: "%02x", $0) }.joined()
+        Hex.of(HMAC<SHA256>.authenticationCode(for: Data(body.utf8), using: SymmetricKey(data: Data(secret.utf8))))
     }
 
     package struct Delivery: Equatable, Sendable {

@@ -152,13 +152,13 @@ package struct SMTPClient: Sendable {
     }
 
     /// Sends one message without blocking a thread.
-    package func send(to recipient: String, subject: String, body: String, messageID: String, date: Date = Date()) async throws {
+    package func send(to recipient: String, subject: String, body: String, messageID: String, date: Date) async throws {
         try await deliver(to: recipient, subject: subject, body: body, messageID: messageID, date: date)
     }
 
     /// The same for callers on a thread of their own (a thread pool): waits for the exchange,
     /// which still runs on the event loop.
-    package func send(to recipient: String, subject: String, body: String, messageID: String, date: Date = Date()) throws {
+    package func send(to recipient: String, subject: String, body: String, messageID: String, date: Date) throws {
         let outcome = NIOLockedValueBox<Result<Void, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -68,20 +68,20 @@ struct WriteAPIController {
     func publish(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
-        try await OfficerActions.publish(update: id, by: o, on: req.db)
+        try await OfficerActions.publish(update: id, by: o, now: req.application.clock.now(), on: req.db)
         return Response(status: .noContent)
     }
 
     func signOff(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
-        try await OfficerActions.signOff(measure: req.parameters.get("number") ?? "", revoke: req.method == .DELETE, by: o, on: req.db)
+        try await OfficerActions.signOff(measure: req.parameters.get("number") ?? "", revoke: req.method == .DELETE, by: o, now: req.application.clock.now(), on: req.db)
         return Response(status: .noContent)
     }
 
     func completeMilestone(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
-        try await OfficerActions.completeMilestone(id, doneOn: req.application.clock.today, by: o, on: req.db)
+        try await OfficerActions.completeMilestone(id, doneOn: req.application.clock.today, by: o, now: req.application.clock.now(), on: req.db)
         return Response(status: .noContent)
     }
 
@@ -91,7 +91,7 @@ struct WriteAPIController {
         let input = try req.content.decode(UpdateInput.self)
         let draft = try ProgressDraft.validate(period: input.period, status: input.status, percent: String(input.percent), narrative: input.narrative,
                                                evidence: (input.evidence ?? []).joined(separator: "\n"), visibility: input.visibility)
-        let update = try await OfficerActions.postUpdate(draft, measure: number, by: o, converter: converter, on: req.db)
+        let update = try await OfficerActions.postUpdate(draft, measure: number, by: o, converter: converter, now: req.application.clock.now(), on: req.db)
         let body = UpdateCreated(id: try update.requireID(), measure: number, side: update.side, visibility: update.visibility,
                                  publishRequested: update.publishRequested)
         return try await body.encodeResponse(status: .created, for: req)
