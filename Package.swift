@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // Tests only: the pages as reviewed snapshots.
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         // Debian's libopencc-dev, through its C API (opencc.h).
@@ -101,7 +103,8 @@ let package = Package(
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Platform", "Memorandum", "ChineseScript", "Search", "WorkCalendar", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["App", "Platform", "Memorandum", "ChineseScript", "Search", "WorkCalendar", .product(name: "VaporTesting", package: "vapor"),
+                           .product(name: "SnapshotTesting", package: "swift-snapshot-testing")]
         ),
     ]
 )
