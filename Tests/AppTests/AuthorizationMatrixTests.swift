@@ -316,7 +316,7 @@ import Vapor
             s.consentReply = true
             s.consentShare = item.shared
             s.attachments = [.init(filename: "\(item.rawValue).pdf", data: FeedbackFixture.pdf + Data("\(attachmentMarker[item]!)\n".utf8))]
-            let receipt = try await Feedback.submit(s, address: "192.0.2.\(item.shared ? 1 : 2)", files: app.files, config: app.config,
+            let receipt = try await Feedback.submit(s, files: app.files, config: app.config,
                                                     converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
             let c = try #require(try await FeedbackCase.query(on: app.db).filter(\.$reference == receipt.reference).with(\.$attachments).first())
             c.$unit.id = item.shared ? a.hkUnit.id : a.cqUnit.id

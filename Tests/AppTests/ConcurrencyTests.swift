@@ -58,7 +58,7 @@ import WorkCalendar
         var s = FeedbackFixture.submission(share: true)
         s.email = "sender\(round)@example.hk"
         s.phone = ""
-        let c = try await FeedbackFixture.submit(s, address: "198.51.100.\(round % 250 + 1)", on: app)
+        let c = try await FeedbackFixture.submit(s, on: app)
         try await FeedbackFixture.perform(.triage, c, by: a.cqLiaison, on: app)
         try await FeedbackFixture.perform(.assign, c, by: a.cqLiaison, unit: a.cqUnit, on: app)
         try await FeedbackFixture.perform(.accept, c, by: a.cqOfficer, on: app)
@@ -72,7 +72,7 @@ import WorkCalendar
             let a = try await Accounts.make(on: app.db)
             let liaison = try await FeedbackFixture.officer(a.cqLiaison, on: app)
             let unitOfficer = try await FeedbackFixture.officer(a.cqOfficer, on: app)
-            let other = try await FeedbackFixture.submit(FeedbackFixture.submission(share: true), address: "192.0.2.251", on: app)
+            let other = try await FeedbackFixture.submit(FeedbackFixture.submission(share: true), on: app)
             let config = app.config, now = app.clock.now()
             let converter = ScriptConverterFixture.converter
             // (first officer, first action, second officer, second action, with the version the page showed)

@@ -35,8 +35,8 @@ enum FeedbackFixture {
     }
 
     @discardableResult
-    static func submit(_ s: Feedback.Submission = submission(), address: String = "192.0.2.1", on app: Application) async throws -> FeedbackCase {
-        let receipt = try await Feedback.submit(s, address: address, files: app.files,
+    static func submit(_ s: Feedback.Submission = submission(), on app: Application) async throws -> FeedbackCase {
+        let receipt = try await Feedback.submit(s, files: app.files,
                                                 config: app.config, converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
         return try await FeedbackCase.query(on: app.db).filter(\.$reference == receipt.reference).first()!
     }
@@ -137,7 +137,7 @@ enum FeedbackFixture {
             // Another address is not held back by that one.
             var anonymous = FeedbackFixture.submission()
             (anonymous.email, anonymous.phone, anonymous.consentReply) = ("", "", false)
-            try await FeedbackFixture.submit(anonymous, address: "198.51.100.7", on: app)
+            try await FeedbackFixture.submit(anonymous, on: app)
         }
     }
 
@@ -199,9 +199,9 @@ enum FeedbackFixture {
             let other = try await FeedbackFixture.submit(on: app)
             var anonymous = FeedbackFixture.submission(share: true)
             (anonymous.email, anonymous.phone, anonymous.consentReply) = ("", "", false)
-            for (i, state) in CaseState.allCases.enumerated() {
-                for (j, action) in CaseWorkflow.Action.allCases.enumerated() {
-                    let c = try await FeedbackFixture.submit(anonymous, address: "10.0.\(i).\(j)", on: app)
+            for state in CaseState.allCases {
+                for action in CaseWorkflow.Action.allCases {
+                    let c = try await FeedbackFixture.submit(anonymous, on: app)
                     c.state = state
                     if state == .assigned { c.$unit.id = accounts.cqUnit.id }
                     try await c.update(on: app.db)
@@ -344,7 +344,7 @@ enum FeedbackFixture {
             var s = FeedbackFixture.submission(content: "本人陳大文，電話 91234567，想查詢居住證。")
             s.attachments = [.init(filename: "id.png", data: FeedbackFixture.png)]
             let old = try await FeedbackFixture.submit(s, on: app)
-            let recent = try await FeedbackFixture.submit(FeedbackFixture.submission(), address: "192.0.2.9", on: app)
+            let recent = try await FeedbackFixture.submit(FeedbackFixture.submission(), on: app)
             for (c, closed) in [(old, app.clock.now().addingTimeInterval(-800 * 86_400)), (recent, app.clock.now().addingTimeInterval(-10 * 86_400))] {
                 c.state = .closed
                 c.closedAt = closed
@@ -416,7 +416,7 @@ enum FeedbackFixture {
             #expect(try await liaison.post("/officer/case-templates", ["kind": "suggestion", "area": "11", "title": "子女入学建议",
                                                                         "text": "感谢你对港人子女入学的建议，教育部门正在研究。"]).0 == .seeOther)
             let suggestion = try await FeedbackFixture.submit(on: app)   // a suggestion on area 11
-            let complaint = try await FeedbackFixture.submit(FeedbackFixture.submission(kind: "complaint", area: "11"), address: "192.0.2.8", on: app)
+            let complaint = try await FeedbackFixture.submit(FeedbackFixture.submission(kind: "complaint", area: "11"), on: app)
             for c in [suggestion, complaint] {
                 for (action, by) in [(CaseWorkflow.Action.triage, a.cqLiaison), (.assign, a.cqLiaison), (.accept, a.cqOfficer)] {
                     try await FeedbackFixture.perform(action, c, by: by, unit: a.cqUnit, on: app)

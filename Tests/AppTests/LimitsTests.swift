@@ -114,7 +114,7 @@ let secondsLeftInHour = 3600 - Int(fixedNow.timeIntervalSince1970) % 3600
     @Test func followUpsAreLimitedPerAddress() async throws {
         try await withApp { app in
             app.config.followUpsPerAddressPerHour = 3
-            let receipt = try await Feedback.submit(FeedbackFixture.submission(), address: "192.0.2.1", files: app.files, config: app.config,
+            let receipt = try await Feedback.submit(FeedbackFixture.submission(), files: app.files, config: app.config,
                                                     converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
             let person = Browser(app)
             try await person.get("/feedback/\(receipt.reference)")
@@ -154,7 +154,7 @@ let secondsLeftInHour = 3600 - Int(fixedNow.timeIntervalSince1970) % 3600
 /// Issue 19, item 4: access codes cannot be guessed.
 @Suite struct AccessCodeGuessingTests {
     static func newCase(_ app: Application) async throws -> PublicReference.Receipt {
-        try await Feedback.submit(FeedbackFixture.submission(), address: "192.0.2.1", files: app.files, config: app.config,
+        try await Feedback.submit(FeedbackFixture.submission(), files: app.files, config: app.config,
                                   converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
     }
 

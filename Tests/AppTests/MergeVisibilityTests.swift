@@ -13,10 +13,10 @@ import Vapor
             let a = try await Accounts.make(on: app.db)
             var shared = FeedbackFixture.submission(share: true)
             shared.email = "shared@example.hk"
-            let visible = try await FeedbackFixture.submit(shared, address: "192.0.2.10", on: app)
+            let visible = try await FeedbackFixture.submit(shared, on: app)
             var hidden = FeedbackFixture.submission(share: false)
             hidden.email = "hidden@example.hk"
-            let secret = try await FeedbackFixture.submit(hidden, address: "192.0.2.11", on: app)
+            let secret = try await FeedbackFixture.submit(hidden, on: app)
             let hk = try await FeedbackFixture.officer(a.hkLiaison, on: app)
             func merge(into reference: String) async -> Error? {
                 do {

@@ -145,7 +145,7 @@ enum QuestionFixture {
             let accounts = try await Accounts.make(on: app.db)
             let c = try await FeedbackFixture.submit(FeedbackFixture.submission(share: true), on: app)
             let withFile = try await Feedback.submit({ var s = FeedbackFixture.submission(share: false); s.attachments = [.init(filename: "a.pdf", data: FeedbackFixture.pdf)]; return s }(),
-                                                    address: "192.0.2.1", files: app.files, config: app.config, converter: ScriptConverterFixture.converter,
+                                                    files: app.files, config: app.config, converter: ScriptConverterFixture.converter,
                                                     now: app.clock.now(), on: app.db)
             let q = try await QuestionFixture.ask(contact: "asker@example.hk", share: true, on: app)
             let hash = try Bcrypt.hash(Accounts.password, cost: 4)

@@ -26,7 +26,7 @@ import WorkCalendar
             s.replyLanguage = "zh-Hant"
             s.consentReply = email != nil || phone != nil
             s.consentShare = share
-            _ = try await Feedback.submit(s, address: "198.51.100.\(i + 1)", files: app.files, config: app.config,
+            _ = try await Feedback.submit(s, files: app.files, config: app.config,
                                           converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
         }
     }

@@ -71,7 +71,7 @@ struct FeedbackController {
         let l = Localizer(req, converter: converter)
         let input = try req.content.decode(Input.self)
         do {
-            let receipt = try await Feedback.submit(input.submission, address: req.clientAddress,
+            let receipt = try await Feedback.submit(input.submission,
                                                     files: req.application.files, config: req.application.config,
                                                     converter: converter, now: req.application.clock.now(), on: req.db)
             return Response.html(FeedbackViews.receipt(receipt, l: l), status: .created).noStore()
@@ -138,7 +138,7 @@ struct FeedbackController {
 
     func submitAPI(req: Request) async throws -> Response {
         let input = try req.content.decode(Input.self)
-        let receipt = try await Feedback.submit(input.submission, address: req.clientAddress,
+        let receipt = try await Feedback.submit(input.submission,
                                                 files: req.application.files, config: req.application.config,
                                                 converter: converter, now: req.application.clock.now(), on: req.db)
         return try await receipt.encodeResponse(status: .created, for: req)

@@ -124,7 +124,7 @@ enum Feedback {
         c.replyDueOn = calendar.addingWorkingDays(replyDays + c.pausedWorkingDays, to: received).description
     }
 
-    static func submit(_ s: Submission, address: String, files store: any FileStore, config: AppConfig, converter: ScriptConverter,
+    static func submit(_ s: Submission, files store: any FileStore, config: AppConfig, converter: ScriptConverter,
                        now: Date, on database: Database) async throws -> PublicReference.Receipt {
         guard s.website.isEmpty else {
             throw AppError.badRequest(hant: "提交被拒絕：表格中隱藏的欄位有內容。", hans: "提交被拒绝：表格中隐藏的栏位有内容。",
