@@ -17,7 +17,7 @@ import Vapor
     /// Public pages, for anyone.
     static let publicPages: [(name: String, url: SiteURL)] = [
         ("home", .home), ("area", .area(11)), ("measure", .measure("11.2")), ("agreement", .agreement),
-        ("help", .knowledgeBase), ("help-category", .kbCategory("education")), ("search", .search("青年")),
+        ("help", .knowledgeBase), ("help-category", .kbCategory("education")), ("search", .search("知識產權")),
         ("ask", .ask), ("feedback", .feedback), ("reports", .reports), ("login", .login),
     ]
 

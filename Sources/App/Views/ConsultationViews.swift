@@ -43,7 +43,7 @@ enum ConsultationViews {
             .if(!p.query.isEmpty, .p(.class("meta"), .attribute(named: "role", value: "status"),
                                      .text(p.totalIsAtLeast ? l.t("找到超過 \(p.total) 項結果，請加入更多關鍵詞", "找到超过 \(p.total) 项结果，请加入更多关键词",
                                                                   "More than \(p.total) results; add words to narrow them")
-                                                            : l.t("找到 \(p.total) 項結果", "找到 \(p.total) 项结果", "\(p.total) results")))),
+                                                            : l.t("找到 \(p.total) 項結果", "找到 \(p.total) 项结果", p.total == 1 ? "1 result" : "\(p.total) results")))),
             .unwrap(p.didYouMean) { suggestion in
                 .p(.class("did-you-mean"), .text(l.t("你是否要找：", "你是否要找：", "Did you mean: ")),
                    .a(.href(SiteURL.search(suggestion).path), .text(suggestion)))
