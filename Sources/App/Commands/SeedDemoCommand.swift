@@ -40,9 +40,8 @@ struct SeedDemoCommand: AsyncCommand {
         // Fresh statistics for the query planner, as after any bulk load (PostgreSQL: and the
         // visibility map, for index-only scans).
         try await app.db.sql.raw(app.db.sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE").run()
-        let duration = ContinuousClock.now - start
-        let elapsed = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        context.console.print(String(format: "seeded %d progress updates and %d feedback cases in %.1f s", updates, cases, elapsed))
+        context.console.print(String(format: "seeded %d progress updates and %d feedback cases in %.1f s", updates, cases,
+                                     (ContinuousClock.now - start) / .seconds(1)))
     }
 }
 

@@ -104,7 +104,7 @@ struct OfficerConsultationController {
         try await req.db.writing { db in
             try await category.save(on: db)
             try await Audit.record(existing == nil ? "category.create" : "category.rename", Category.schema, category.id, by: o,
-                                           before: before, after: names.joined(separator: " / "), measureID: nil, on: db)
+                                   before: before, after: names.joined(separator: " / "), measureID: nil, on: db)
         }
         return req.redirect(to: SiteURL.officerCategories.path, redirectType: .normal)
     }

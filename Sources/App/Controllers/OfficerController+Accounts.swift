@@ -48,7 +48,7 @@ extension OfficerController {
             if !disable { user.lockedUntil = nil }
             try await user.update(on: db)
             try await Audit.record(disable ? "user.disable" : "user.enable", User.schema, user.id, by: o,
-                                           after: Audit.json(["username": user.username]), measureID: nil, on: db)
+                                   after: Audit.json(["username": user.username]), measureID: nil, on: db)
         }
         return req.redirect(to: SiteURL.officerUsers.path, redirectType: .normal)
     }

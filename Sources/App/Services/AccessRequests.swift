@@ -93,7 +93,7 @@ extension CaseRecords {
         let questions = try await AskedQuestions.records(of: person, seenBy: o, on: database)
         let counts = [FeedbackCases.section: cases.count, AskedQuestions.section: questions.count]
         try await Audit.record("personal-data.export", FeedbackCase.schema, nil, by: o,
-                                       after: Audit.json(counts.mapValues { String($0) }), measureID: nil, on: database)
+                               after: Audit.json(counts.mapValues { String($0) }), measureID: nil, on: database)
         return Export(contact: raw.trimmingCharacters(in: .whitespaces), exportedAt: now, cases: cases, questions: questions, counts: counts)
     }
 }

@@ -64,9 +64,9 @@ enum AccountActions {
         try await database.writing { db in
             try await user.create(on: db)
             try await Audit.record("user.create", User.schema, user.id, by: o,
-                                           after: Audit.json(["username": username, "role": parsedRole!.rawValue, "unit": unit?.name ?? "",
-                                                                       "side": side?.rawValue ?? ""]),
-                                           measureID: nil, on: db)
+                                   after: Audit.json(["username": username, "role": parsedRole!.rawValue, "unit": unit?.name ?? "",
+                                                      "side": side?.rawValue ?? ""]),
+                                   measureID: nil, on: db)
         }
         return password
     }
@@ -88,7 +88,7 @@ enum AccountActions {
         try await database.writing { db in
             try await unit.create(on: db)
             try await Audit.record("unit.create", Unit.schema, unit.id, by: o, after: Audit.json(["name": name, "side": parsedSide!.rawValue]),
-                                           measureID: nil, on: db)
+                                   measureID: nil, on: db)
         }
     }
 
@@ -112,7 +112,7 @@ enum AccountActions {
         try await database.writing { db in
             try await unit.update(on: db)
             try await Audit.record("unit.contacts", Unit.schema, unit.id, by: o, before: before,
-                                           after: Audit.json(["email": email, "webhook": webhook]), measureID: nil, on: db)
+                                   after: Audit.json(["email": email, "webhook": webhook]), measureID: nil, on: db)
         }
     }
 
@@ -127,7 +127,7 @@ enum AccountActions {
         try await database.writing { db in
             try await record.create(on: db)
             try await Audit.record("token.create", APIToken.schema, record.id, by: o, after: Audit.json(["name": name]),
-                                           measureID: nil, on: db)
+                                   measureID: nil, on: db)
         }
         return token
     }

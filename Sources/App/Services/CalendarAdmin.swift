@@ -32,8 +32,8 @@ enum CalendarAdmin {
             row.name = name
             try await row.save(on: db)
             try await Audit.record("calendar.save", CalendarOverride.schema, row.id, by: o, before: before,
-                                           after: Audit.json(["side": side!.rawValue, "day": day!.description, "kind": kind!.rawValue, "name": name]),
-                                           measureID: nil, on: db)
+                                   after: Audit.json(["side": side!.rawValue, "day": day!.description, "kind": kind!.rawValue, "name": name]),
+                                   measureID: nil, on: db)
         }
     }
 
@@ -45,8 +45,8 @@ enum CalendarAdmin {
             guard let row = try await CalendarOverride.find(id, on: db) else { throw AppError.notFound }
             try await row.delete(on: db)
             try await Audit.record("calendar.delete", CalendarOverride.schema, row.id, by: o,
-                                           before: Audit.json(["side": row.side.rawValue, "day": row.day, "kind": row.kind, "name": row.name]),
-                                           measureID: nil, on: db)
+                                   before: Audit.json(["side": row.side.rawValue, "day": row.day, "kind": row.kind, "name": row.name]),
+                                   measureID: nil, on: db)
         }
     }
 }

@@ -230,9 +230,9 @@ enum CaseWorkflow {
             try await row.create(on: db)
         }
         try await Audit.record("case." + action.rawValue, FeedbackCase.schema, c.id, by: o, before: before.rawValue,
-                                       after: Audit.json(["state": c.state.rawValue, "unit": c.$unit.id?.uuidString ?? "",
-                                                                   "measure": link?.number ?? ""]),
-                                       measureID: link?.id, on: db)
+                               after: Audit.json(["state": c.state.rawValue, "unit": c.$unit.id?.uuidString ?? "",
+                                                  "measure": link?.number ?? ""]),
+                               measureID: link?.id, on: db)
     }
 
     /// A reply template for a kind and an area (either may be "any"), in the script it is written in.
@@ -255,8 +255,8 @@ enum CaseWorkflow {
         try await database.writing { db in
             try await template.create(on: db)
             try await Audit.record("case-template.create", ResponseTemplate.schema, template.id, by: o,
-                                           after: Audit.json(["title": title, "kind": kind?.rawValue ?? "", "area": area.map(String.init) ?? ""]),
-                                           measureID: nil, on: db)
+                                   after: Audit.json(["title": title, "kind": kind?.rawValue ?? "", "area": area.map(String.init) ?? ""]),
+                                   measureID: nil, on: db)
         }
     }
 

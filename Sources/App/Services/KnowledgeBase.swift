@@ -99,8 +99,8 @@ enum KnowledgeBase {
             let articleID = try article.requireID()
             try await ArticleRevision(articleID: articleID, number: article.revision, title: d.title, body: d.body, changedBy: o.label).create(on: db)
             try await Audit.record(existing == nil ? "article.create" : "article.update", Article.schema, articleID, by: o, before: before,
-                                           after: Audit.json(["title": d.title, "visibility": d.visibility.rawValue, "revision": String(article.revision)]),
-                                           measureID: nil, on: db)
+                                   after: Audit.json(["title": d.title, "visibility": d.visibility.rawValue, "revision": String(article.revision)]),
+                                   measureID: nil, on: db)
             try await search.index(article: article, on: db)
             return article
         }

@@ -51,7 +51,7 @@ extension MeetingReports {
         try await database.writing { db in
             try await report.create(on: db)
             try await Audit.record("report.create", MeetingReport.schema, report.id, by: o,
-                                           after: Audit.json(["asOf": content.asOf, "since": content.since, "hash": report.contentHash]), measureID: nil, on: db)
+                                   after: Audit.json(["asOf": content.asOf, "since": content.since, "hash": report.contentHash]), measureID: nil, on: db)
         }
         return report
     }
@@ -86,10 +86,10 @@ extension MeetingReports {
             report.version += 1
             try await report.update(on: db)
             try await Audit.record("report.approve", MeetingReport.schema, report.id, by: o,
-                                           after: Audit.json(["side": side.rawValue, "hash": report.contentHash]), measureID: nil, on: db)
+                                   after: Audit.json(["side": side.rawValue, "hash": report.contentHash]), measureID: nil, on: db)
             if publish {
                 try await Audit.record("report.publish", MeetingReport.schema, report.id, by: o,
-                                               after: Audit.json(["hash": report.contentHash]), measureID: nil, on: db)
+                                       after: Audit.json(["hash": report.contentHash]), measureID: nil, on: db)
             }
             return report
         }

@@ -158,7 +158,7 @@ enum Reporting {
         try await database.writing { db in
             try await cadence.save(on: db)
             try await Audit.record("cadence.set", ReportingCadence.schema, cadence.id, by: o, before: before,
-                                           after: Audit.json(CadenceRule(cadence).snapshot), measureID: nil, on: db)
+                                   after: Audit.json(CadenceRule(cadence).snapshot), measureID: nil, on: db)
         }
     }
 

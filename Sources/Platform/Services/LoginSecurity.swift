@@ -193,7 +193,7 @@ package enum TwoFactor {
         try await database.writing { db in
             try await user.update(on: db)
             try await Audit.record("2fa.reset", User.schema, user.id, by: o, after: Audit.json(["username": user.username]),
-                                           measureID: nil, on: db)
+                                   measureID: nil, on: db)
         }
     }
 
