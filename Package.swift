@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "Platform",
             dependencies: [
-                "ChineseScript", "WorkCalendar",
+                "ChineseScript", "WorkCalendar", "Search",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -68,19 +68,19 @@ let package = Package(
             ],
             resources: [.copy("Resources/common-passwords.txt")]
         ),
-        // The services (agreement tracker, consultation, feedback, reporting, accounts) and
-        // their composition: routes, migrations, commands and jobs.
+        // The services, one target each. A service imports Platform and only the services below it:
+        // Tracker ◄ Consultation ◄ Feedback ◄ Reporting, and Accounts ► Feedback (see
+        // docs/ARCHITECTURE.md); the compiler refuses an import against that direction.
+        .target(name: "Tracker", dependencies: feature(["Memorandum"])),
+        .target(name: "Consultation", dependencies: feature(["Tracker"])),
+        .target(name: "Feedback", dependencies: feature(["Tracker", "Consultation"])),
+        .target(name: "Reporting", dependencies: feature(["Tracker", "Consultation", "Feedback"])),
+        .target(name: "Accounts", dependencies: feature(["Tracker", "Consultation", "Feedback"])),
+        // The composition: routes, migrations, commands and jobs of every service, registered once.
         .target(
             name: "App",
-            dependencies: [
-                "Platform", "Memorandum", "ChineseScript", "Search", "WorkCalendar",
-                .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-                .product(name: "Plot", package: "Plot"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
+            dependencies: feature(["Memorandum", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts"])
+                + [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
         .executableTarget(name: "yugang", dependencies: ["App", "Platform"]),
         .executableTarget(
@@ -103,8 +103,17 @@ let package = Package(
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Platform", "Memorandum", "ChineseScript", "Search", "WorkCalendar", .product(name: "VaporTesting", package: "vapor"),
+            dependencies: ["App", "Platform", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts", "Memorandum", "ChineseScript", "Search",
+                           "WorkCalendar", .product(name: "VaporTesting", package: "vapor"),
                            .product(name: "SnapshotTesting", package: "swift-snapshot-testing")]
         ),
     ]
 )
+
+/// What every service target depends on, with `extra` services or libraries.
+func feature(_ extra: [Target.Dependency]) -> [Target.Dependency] {
+    ["Platform", "ChineseScript", "Search", "WorkCalendar",
+     .product(name: "Vapor", package: "vapor"),
+     .product(name: "Fluent", package: "fluent"),
+     .product(name: "Plot", package: "Plot")] + extra
+}

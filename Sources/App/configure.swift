@@ -1,9 +1,14 @@
+import Accounts
 import ChineseScript
+import Consultation
+import Feedback
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Platform
+import Reporting
+import Tracker
 import Vapor
 
 /// Sets up the application: configuration (read once, here), database, migrations,
@@ -49,19 +54,21 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     // Errors first, so that they also cover what later middleware throws.
     app.middleware = .init()
-    app.metrics = AppMetrics(gauges: [CaseWorkflow.overdueGauge, Reporting.owedGauge])
+    let services = services(converter: converter)
+    app.metrics = AppMetrics(gauges: services.flatMap(\.gauges))
+    app.scheduledJobs = services.flatMap(\.jobs)
+    app.progressObservers = [ReportingService(converter: converter).progressObserver]
     app.middleware.use(MetricsMiddleware(metrics: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware(hsts: config.isSecure))
     app.middleware.use(AppErrorMiddleware(converter: converter))
     app.middleware.use(LanguageMiddleware(secureCookies: config.isSecure))
 
-    try routes(app, converter: converter, cache: cache)
-    app.asyncCommands.use(ImportMemorandumCommand(), as: "import-memorandum")
+    routes(app, services: services, converter: converter, cache: cache)
+    for service in services {
+        for (name, command) in service.commands { app.asyncCommands.use(command, as: name) }
+    }
     app.asyncCommands.use(ReindexCommand(), as: "reindex")
-    app.asyncCommands.use(CalendarCommand(), as: "calendar")
-    app.asyncCommands.use(PurgePersonalDataCommand(), as: "purge-personal-data")
     app.asyncCommands.use(WorkerCommand(), as: "worker")
-    app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(BackupCommand(), as: "backup")
@@ -70,20 +77,16 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     if FirstStart.servesOnBoot(app.environment.arguments) {
         app.lifecycle.use(FirstStart())
         app.lifecycle.use(ReportExport.StartupCheck())
-        if config.workerInServe { app.lifecycle.use(WorkerInServe(converter: converter)) }
+        if config.workerInServe { app.lifecycle.use(WorkerInServe()) }
     }
 }
 
 /// `WORKER_IN_SERVE=1`: the worker's passes run inside the server until it stops.
 final class WorkerInServe: LifecycleHandler, @unchecked Sendable {
-    let converter: ScriptConverter
     private var task: Task<Void, Never>?
 
-    init(converter: ScriptConverter) { self.converter = converter }
-
     func didBootAsync(_ app: Application) async throws {
-        let converter = converter
-        task = Task { await Worker().run(app, converter: converter) }
+        task = Task { await Worker().run(app) }
     }
 
     func shutdownAsync(_ app: Application) async {
@@ -122,17 +125,6 @@ struct FirstStart: LifecycleHandler {
     }
 }
 
-extension Application {
-    /// The SQLite file's folder and WAL journal (kept in the file), then every pending migration.
-    func prepareDatabase() async throws {
-        if case .sqlite(let path) = config.database, let sql = db as? SQLDatabase {
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-        }
-        try await autoMigrate()
-    }
-}
 
 
 extension AppConfig {

@@ -1,8 +1,13 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
+@testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 import Vapor
 
 /// Every officer route against every role: what each may do, and that the server refuses the rest.
@@ -64,7 +69,7 @@ import Vapor
             let cqOfficer = try Officer(accounts.cqOfficer)
             var draft = try ProgressDraft.validate(period: "2026-10", status: "in_progress", percent: "5", narrative: "起步", evidence: nil, visibility: "public")
             draft.makePublic = true
-            let update = try await OfficerActions.postUpdate(draft, measure: "1.1", by: cqOfficer, converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
+            let update = try await OfficerActions.postUpdate(draft, measure: "1.1", by: cqOfficer, converter: ScriptConverterFixture.converter, now: app.clock.now(), observers: app.progressObservers, on: app.db)
             try await OfficerActions.addMilestone(measure: "1.1", title: "渝方節點", dueOn: "2027-03-01", by: cqOfficer,
                                                   converter: ScriptConverterFixture.converter, on: app.db)
             let milestone = try #require(try await Milestone.query(on: app.db).first())

@@ -1,6 +1,11 @@
+@testable import Accounts
 @testable import App
+@testable import Consultation
+@testable import Feedback
 @testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 import Vapor
 
 /// Which address rate limits count: forwarding headers only from a trusted proxy.

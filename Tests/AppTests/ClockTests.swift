@@ -1,8 +1,13 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
+@testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 
 /// All time comes from the application's clock: what an officer does is stamped with the time
 /// the clock says, so a test (or an investigation replaying a day) sees the times it set.
@@ -17,7 +22,7 @@ import Testing
 
             let done = try ProgressDraft.validate(period: "2026-11", status: "completed", percent: "100", narrative: "已完成。",
                                                   evidence: nil, visibility: "public")
-            let update = try await OfficerActions.postUpdate(done, measure: "1.2", by: cq, converter: converter, now: app.clock.now(), on: app.db)
+            let update = try await OfficerActions.postUpdate(done, measure: "1.2", by: cq, converter: converter, now: app.clock.now(), observers: app.progressObservers, on: app.db)
             #expect(update.approvedAt == moment)
             try await OfficerActions.signOff(measure: "1.2", revoke: false, by: cq, now: app.clock.now(), on: app.db)
             let measureID = try await OfficerActions.measure("1.2", on: app.db).requireID()

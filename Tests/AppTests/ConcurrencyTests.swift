@@ -1,9 +1,14 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
+@testable import Platform
+@testable import Reporting
 import SQLKit
 import Testing
+@testable import Tracker
 import Vapor
 import WorkCalendar
 
@@ -153,7 +158,7 @@ import WorkCalendar
                 // Sign-off: the side is reported completed, then two sign-offs land together.
                 let done = try ProgressDraft.validate(period: "2026-11", status: "completed", percent: "100", narrative: "已完成 \(round)。",
                                                       evidence: nil, visibility: "internal")
-                try await OfficerActions.postUpdate(done, measure: number, by: cq, converter: converter, now: app.clock.now(), on: app.db)
+                try await OfficerActions.postUpdate(done, measure: number, by: cq, converter: converter, now: app.clock.now(), observers: app.progressObservers, on: app.db)
                 let measureID = try await OfficerActions.measure(number, on: app.db).requireID()
                 let before = try await AuditEvent.query(on: app.db).filter(\.$action == "signoff").filter(\.$measureID == measureID).count()
                 let (s1, s2) = await Self.together(app, { db in try await OfficerActions.signOff(measure: number, revoke: false, by: cq, now: app.clock.now(), on: db) },
@@ -165,18 +170,18 @@ import WorkCalendar
                 try await OfficerActions.addMilestone(measure: "1.1", title: "節點 \(round)", dueOn: "2026-12-31", by: cq, converter: converter, on: app.db)
                 let milestone = try await Milestone.query(on: app.db).filter(\.$title == "節點 \(round)").first()!
                 let mid = try milestone.requireID()
-                let (m1, m2) = await Self.together(app, { db in try await OfficerActions.completeMilestone(mid, doneOn: "2026-11-28", by: cq, now: app.clock.now(), on: db) },
-                                                   { db in try await OfficerActions.completeMilestone(mid, doneOn: "2026-11-29", by: unitOfficer, now: app.clock.now(), on: db) })
+                let (m1, m2) = await Self.together(app, { db in try await OfficerActions.completeMilestone(mid, doneOn: "2026-11-28", by: cq, now: app.clock.now(), observers: app.progressObservers, on: db) },
+                                                   { db in try await OfficerActions.completeMilestone(mid, doneOn: "2026-11-29", by: unitOfficer, now: app.clock.now(), observers: app.progressObservers, on: db) })
                 #expect(Self.succeeded(m1) != Self.succeeded(m2) && (Self.isConflict(m1) || Self.isConflict(m2)), "milestone round \(round)")
                 #expect(try await AuditEvent.query(on: app.db).filter(\.$entityID == mid).filter(\.$action == "milestone.done").count() == 1)
 
                 // A unit's update published by two liaison officers' clicks at once.
                 let draft = try ProgressDraft.validate(period: "2026-11", status: "in_progress", percent: "50", narrative: "單位報告 \(round)。",
                                                        evidence: nil, visibility: "public")
-                let update = try await OfficerActions.postUpdate(draft, measure: "1.1", by: unitOfficer, converter: converter, now: app.clock.now(), on: app.db)
+                let update = try await OfficerActions.postUpdate(draft, measure: "1.1", by: unitOfficer, converter: converter, now: app.clock.now(), observers: app.progressObservers, on: app.db)
                 let uid = try update.requireID()
-                let (p1, p2) = await Self.together(app, { db in try await OfficerActions.publish(update: uid, by: cq, now: app.clock.now(), on: db) },
-                                                   { db in try await OfficerActions.publish(update: uid, by: cq, now: app.clock.now(), on: db) })
+                let (p1, p2) = await Self.together(app, { db in try await OfficerActions.publish(update: uid, by: cq, now: app.clock.now(), observers: app.progressObservers, on: db) },
+                                                   { db in try await OfficerActions.publish(update: uid, by: cq, now: app.clock.now(), observers: app.progressObservers, on: db) })
                 #expect(Self.succeeded(p1) != Self.succeeded(p2) && (Self.isConflict(p1) || Self.isConflict(p2)), "publish round \(round)")
                 #expect(try await AuditEvent.query(on: app.db).filter(\.$entityID == uid).filter(\.$action == "progress.publish").count() == 1)
 
@@ -283,7 +288,7 @@ import WorkCalendar
             // API: a second sign-off is a 409 problem.
             let cq = try await FeedbackFixture.officer(a.cqLiaison, on: app)
             let done = try ProgressDraft.validate(period: "2026-11", status: "completed", percent: "100", narrative: "完成。", evidence: nil, visibility: "internal")
-            try await OfficerActions.postUpdate(done, measure: "1.1", by: cq, converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
+            try await OfficerActions.postUpdate(done, measure: "1.1", by: cq, converter: ScriptConverterFixture.converter, now: app.clock.now(), observers: app.progressObservers, on: app.db)
             try await OfficerActions.signOff(measure: "1.1", revoke: false, by: cq, now: app.clock.now(), on: app.db)
             let token = try await AccountActions.createToken(name: "script", by: cq, on: app.db)
             var headers = HTTPHeaders()

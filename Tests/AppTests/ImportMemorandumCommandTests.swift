@@ -1,8 +1,13 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Foundation
 import Memorandum
+@testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 
 @Suite struct ImportMemorandumCommandTests {
     func shippedFile() throws -> String {

@@ -1,9 +1,14 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
 import Memorandum
+@testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 import Vapor
 
 @Suite struct ImporterTests {

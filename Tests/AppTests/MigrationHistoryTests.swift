@@ -1,8 +1,13 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
+@testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 
 /// Upgrades from an installation of an earlier release: the migrations it had not run yet
 /// work on the tables as that release left them.

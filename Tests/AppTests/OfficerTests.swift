@@ -1,8 +1,13 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
+@testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 import Vapor
 
 @Suite struct LoginTests {
@@ -64,10 +69,10 @@ import Vapor
     }
 
     @Test func nextAfterLogInStaysOnThisSite() {
-        #expect(OfficerController.safeNext("/officer/measures/1.1") == "/officer/measures/1.1")
-        #expect(OfficerController.safeNext("//evil.example") == "/officer")
-        #expect(OfficerController.safeNext("https://evil.example") == "/officer")
-        #expect(OfficerController.safeNext(nil) == "/officer")
+        #expect(AccountsController.safeNext("/officer/measures/1.1") == "/officer/measures/1.1")
+        #expect(AccountsController.safeNext("//evil.example") == "/officer")
+        #expect(AccountsController.safeNext("https://evil.example") == "/officer")
+        #expect(AccountsController.safeNext(nil) == "/officer")
     }
 
     @Test func formsWithoutTheCSRFTokenAreRefusedAndSaveNothing() async throws {

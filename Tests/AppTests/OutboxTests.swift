@@ -1,8 +1,13 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
+@testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 import Vapor
 import VaporTesting
 
@@ -28,13 +33,13 @@ actor Sent {
             let workers = [Worker(holder: "w1"), Worker(holder: "w2")]
             func passes(on day: String) async throws {
                 app.clock = .fixed(noon(day))
-                async let first = workers[0].runOnce(app, transport: sent.transport, converter: ScriptConverterFixture.converter)
-                async let second = workers[1].runOnce(app, transport: sent.transport, converter: ScriptConverterFixture.converter)
+                async let first = workers[0].runOnce(app, transport: sent.transport)
+                async let second = workers[1].runOnce(app, transport: sent.transport)
                 _ = try await (first, second)
                 // A later pass the same day (the lease holder again, or the other once it lapses) adds nothing.
-                _ = try await workers[1].runOnce(app, transport: sent.transport, converter: ScriptConverterFixture.converter)
+                _ = try await workers[1].runOnce(app, transport: sent.transport)
                 app.clock = .fixed(noon(day).addingTimeInterval(Double(Worker.leaseSeconds) + 1))
-                _ = try await workers[1].runOnce(app, transport: sent.transport, converter: ScriptConverterFixture.converter)
+                _ = try await workers[1].runOnce(app, transport: sent.transport)
             }
             try await passes(on: "2026-11-30")
             try await passes(on: "2026-12-01")

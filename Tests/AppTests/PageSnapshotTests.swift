@@ -1,9 +1,14 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
+@testable import Platform
+@testable import Reporting
 import SnapshotTesting
 import Testing
+@testable import Tracker
 import Vapor
 
 /// Every kind of page in the three interface languages, on fixed data and a fixed clock, kept

@@ -1,9 +1,14 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
+@testable import Platform
+@testable import Reporting
 import SQLKit
 import Testing
+@testable import Tracker
 import Vapor
 import VaporTesting
 import WorkCalendar
@@ -117,9 +122,9 @@ import WorkCalendar
 
             // The report arrives and the milestone is done: both notices close.
             let draft = try ProgressDraft.validate(period: "2026-10", status: "in_progress", percent: "20", narrative: "十月完成企業對接。", evidence: nil, visibility: "internal")
-            try await OfficerActions.postUpdate(draft, measure: "1.1", by: officer, converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
+            try await OfficerActions.postUpdate(draft, measure: "1.1", by: officer, converter: ScriptConverterFixture.converter, now: app.clock.now(), observers: app.progressObservers, on: app.db)
             let milestone = try await Milestone.query(on: app.db).first()!
-            try await OfficerActions.completeMilestone(milestone.requireID(), doneOn: "2026-11-11", by: officer, now: app.clock.now(), on: app.db)
+            try await OfficerActions.completeMilestone(milestone.requireID(), doneOn: "2026-11-11", by: officer, now: app.clock.now(), observers: app.progressObservers, on: app.db)
             #expect(try await Reporting.openNotices(for: officer, on: app.db).isEmpty)
             #expect(try await Reporting.scan(today: "2026-11-12", now: noon("2026-11-12"), baseURL: nil, converter: ScriptConverterFixture.converter, on: app.db) == 0)
         }
@@ -180,9 +185,9 @@ import WorkCalendar
             let converter = ScriptConverterFixture.converter
             let cq = try await FeedbackFixture.officer(a.cqLiaison, on: app)
             let first = try ProgressDraft.validate(period: "2026-10", status: "in_progress", percent: "30", narrative: "十月舉辦企業對接會。", evidence: nil, visibility: "public")
-            try await Self.backdate(try await OfficerActions.postUpdate(first, measure: "1.1", by: cq, converter: converter, now: app.clock.now(), on: app.db), to: "2026-10-15", on: app.db)
+            try await Self.backdate(try await OfficerActions.postUpdate(first, measure: "1.1", by: cq, converter: converter, now: app.clock.now(), observers: app.progressObservers, on: app.db), to: "2026-10-15", on: app.db)
             let second = try ProgressDraft.validate(period: "2026-11", status: "delayed", percent: "40", narrative: "场地改期，对接会顺延。", evidence: nil, visibility: "public")
-            try await Self.backdate(try await OfficerActions.postUpdate(second, measure: "1.1", by: cq, converter: converter, now: app.clock.now(), on: app.db), to: "2026-11-10", on: app.db)
+            try await Self.backdate(try await OfficerActions.postUpdate(second, measure: "1.1", by: cq, converter: converter, now: app.clock.now(), observers: app.progressObservers, on: app.db), to: "2026-11-10", on: app.db)
 
             let october = try await MeetingReports.build(asOf: CalendarDay("2026-10-31")!, now: fixedNow, converter: converter, on: app.db)
             let m11 = { (c: ReportContent) in c.measures.first { $0.number == "1.1" }! }
@@ -199,7 +204,7 @@ import WorkCalendar
             let report = try await MeetingReports.create(asOf: "2026-11-15", since: "2026-10-31", by: cq, now: fixedNow, converter: converter, on: app.db)
             let frozen = report.content
             let third = try ProgressDraft.validate(period: "2026-11", status: "in_progress", percent: "60", narrative: "對接會已舉行。", evidence: nil, visibility: "public")
-            try await OfficerActions.postUpdate(third, measure: "1.1", by: cq, converter: converter, now: app.clock.now(), on: app.db)
+            try await OfficerActions.postUpdate(third, measure: "1.1", by: cq, converter: converter, now: app.clock.now(), observers: app.progressObservers, on: app.db)
             let stored = try await MeetingReport.find(report.id, on: app.db)!
             #expect(stored.content == frozen && MeetingReports.hash(stored.content) == stored.contentHash)
             #expect(try MeetingReports.content(of: stored) == november)
@@ -252,7 +257,7 @@ import WorkCalendar
             let a = try await Accounts.make(on: app.db)
             let cq = try await FeedbackFixture.officer(a.cqLiaison, on: app)
             let draft = try ProgressDraft.validate(period: "2026-11", status: "delayed", percent: "10", narrative: "延後。", evidence: nil, visibility: "internal")
-            try await OfficerActions.postUpdate(draft, measure: "1.1", by: cq, converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
+            try await OfficerActions.postUpdate(draft, measure: "1.1", by: cq, converter: ScriptConverterFixture.converter, now: app.clock.now(), observers: app.progressObservers, on: app.db)
             let browser = try await Browser(app).login("hk-liaison")
             let (status, page) = try await browser.get("/officer/overview")
             #expect(status == .ok)

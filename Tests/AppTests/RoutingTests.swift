@@ -1,7 +1,12 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Foundation
+@testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 import Vapor
 
 /// Links and routes come from one place: every link the site builds (`SiteURL`) reaches a
@@ -25,10 +30,11 @@ import Vapor
         .loginSecondFactor, .keepalive, .officerScript, .securityTxt, .officerUserDisable(UUID()), .officerUserEnable(UUID()),
         .officerUserResetTwoFactor(UUID()), .officerReporting, .officerReports, .officerReport(UUID()),
         .officerReportApprove(UUID()), .officerReportDownload(UUID(), .pdf, .zhHans), .reports, .report(UUID()),
-        .reportDownload(UUID(), .pdf, .zhHans),
+        .reportDownload(UUID(), .pdf, .zhHans), .apiMeasureAssignments("1.1"), .apiMeasureSignOff("1.1"), .apiAssignment(UUID()),
+        .apiUpdatePublish(UUID()), .apiMilestoneDone(UUID()), .apiUnits, .metrics,
     ]
 
-    static let caseCount = 82
+    static let caseCount = 89
 
     static func index(_ url: SiteURL) -> Int {
         switch url {
@@ -114,6 +120,13 @@ import Vapor
         case .reports: 79
         case .report: 80
         case .reportDownload: 81
+        case .apiMeasureAssignments: 82
+        case .apiMeasureSignOff: 83
+        case .apiAssignment: 84
+        case .apiUpdatePublish: 85
+        case .apiMilestoneDone: 86
+        case .apiUnits: 87
+        case .metrics: 88
         }
     }
 
@@ -136,6 +149,17 @@ import Vapor
             let routes = app.routes.all.map(\.path)
             for url in Self.samples {
                 #expect(routes.contains { Self.matches($0, url.path) }, "no route for \(url.path)")
+            }
+        }
+    }
+
+    /// The other way: every registered route is a `SiteURL` case's pattern, so no route is
+    /// registered with a path written anywhere else.
+    @Test func everyRouteIsASiteURL() async throws {
+        try await withApp { app in
+            let patterns = Self.samples.map { $0.pattern.map(\.description) }
+            for route in app.routes.all {
+                #expect(patterns.contains(route.path.map(\.description)), "\(route.method) /\(route.path.string) is not a SiteURL")
             }
         }
     }

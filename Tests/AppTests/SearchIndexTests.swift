@@ -1,10 +1,15 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
-import Search
+@testable import Platform
+@testable import Reporting
 import SQLKit
+import Search
 import Testing
+@testable import Tracker
 import Vapor
 
 /// The index backends on the database the suite runs on (SQLite FTS5 or PostgreSQL tsvector):

@@ -1,8 +1,13 @@
+@testable import Accounts
 @testable import App
-@testable import Platform
+@testable import Consultation
+@testable import Feedback
 import Fluent
 import Foundation
+@testable import Platform
+@testable import Reporting
 import Testing
+@testable import Tracker
 import Vapor
 import VaporTesting
 
@@ -260,7 +265,7 @@ import VaporTesting
             let a = try await Accounts.make(on: app.db)
             let liaison = try await FeedbackFixture.officer(a.cqLiaison, on: app)
             let draft = try ProgressDraft.validate(period: "2026-11", status: "in_progress", percent: "20", narrative: "備份前的進展。", evidence: nil, visibility: "public")
-            try await OfficerActions.postUpdate(draft, measure: "1.1", by: liaison, converter: ScriptConverterFixture.converter, now: app.clock.now(), on: app.db)
+            try await OfficerActions.postUpdate(draft, measure: "1.1", by: liaison, converter: ScriptConverterFixture.converter, now: app.clock.now(), observers: app.progressObservers, on: app.db)
             try FileManager.default.createDirectory(atPath: app.config.dataDirectory + "/attachments", withIntermediateDirectories: true)
             try Data("%PDF-1.4 backup".utf8).write(to: URL(fileURLWithPath: app.config.dataDirectory + "/attachments/a.pdf"))
             let folder = NSTemporaryDirectory() + "yugang-backup-" + UUID().uuidString

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Platform
+import Reporting
 import SQLKit
 import Vapor
 

@@ -1,6 +1,8 @@
+import Consultation
 import Fluent
 import Platform
 import SQLKit
+import Tracker
 import Vapor
 
 /// `yugang reindex`: rebuilds the full-text index from the stored records, with a running count.

@@ -1,7 +1,12 @@
+import Accounts
+import Consultation
+import Feedback
 import Fluent
 import Foundation
 import Platform
+import Reporting
 import SQLKit
+import Tracker
 import Vapor
 import WorkCalendar
 

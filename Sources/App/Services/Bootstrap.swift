@@ -1,8 +1,13 @@
+import Accounts
 import ChineseScript
+import Consultation
+import Feedback
 import Fluent
 import Foundation
 import Memorandum
 import Platform
+import Reporting
+import Tracker
 import Vapor
 
 /// First start: the shipped 2023 memorandum, the two liaison offices and an admin account.

@@ -1,4 +1,5 @@
 import Foundation
+import RoutingKit
 
 /// Every link the site makes. Views build URLs only through this enum.
 package enum SiteURL: Equatable, Sendable {
@@ -15,6 +16,13 @@ package enum SiteURL: Equatable, Sendable {
     case apiOpenAPI
     case apiMeasureUpdates(String)
     case apiMeasureMilestones(String)
+    case apiMeasureAssignments(String)
+    case apiMeasureSignOff(String)
+    case apiAssignment(UUID)
+    case apiUpdatePublish(UUID)
+    case apiMilestoneDone(UUID)
+    case apiUnits
+    case metrics
     case login
     case logout
     case password
@@ -85,93 +93,128 @@ package enum SiteURL: Equatable, Sendable {
     case report(UUID)
     case reportDownload(UUID, ExportFormat, DisplayLanguage)
 
-    package var path: String {
+    /// The route's template (`/officer/measures/:number`), the values of its parameters in order,
+    /// and the query string. The one place a path is written: `path` fills the template and the
+    /// routes are registered from it (`pattern`).
+    private var parts: (template: String, values: [String], query: String?) {
         switch self {
-        case .home: return "/"
-        case .area(let n): return "/areas/\(n)"
-        case .measure(let number): return "/measures/\(number)"
-        case .agreement: return "/agreement"
-        case .stylesheet: return "/styles.css"
-        case .healthLive: return "/health/live"
-        case .healthReady: return "/health/ready"
-        case .apiMeasures: return "/api/v1/measures"
-        case .apiMeasure(let number): return "/api/v1/measures/\(number)"
-        case .apiMeasuresCSV: return "/api/v1/measures.csv"
-        case .apiOpenAPI: return "/api/v1/openapi.json"
-        case .apiMeasureUpdates(let n): return "/api/v1/measures/\(n)/updates"
-        case .apiMeasureMilestones(let n): return "/api/v1/measures/\(n)/milestones"
-        case .login: return "/login"
-        case .logout: return "/logout"
-        case .password: return "/officer/password"
-        case .officer: return "/officer"
-        case .officerMeasure(let n): return "/officer/measures/\(n)"
-        case .officerUpdates(let n): return "/officer/measures/\(n)/updates"
-        case .officerMilestones(let n): return "/officer/measures/\(n)/milestones"
-        case .officerMilestoneDone(let id): return "/officer/milestones/\(id.uuidString)/done"
-        case .officerAssignments(let n): return "/officer/measures/\(n)/assignments"
-        case .officerAssignmentDelete(let id): return "/officer/assignments/\(id.uuidString)/delete"
-        case .officerPublish(let id): return "/officer/updates/\(id.uuidString)/publish"
-        case .officerSignOff(let n): return "/officer/measures/\(n)/signoff"
-        case .officerRevokeSignOff(let n): return "/officer/measures/\(n)/signoff/revoke"
-        case .officerUsers: return "/officer/users"
-        case .officerUnits: return "/officer/units"
-        case .officerTokens: return "/officer/tokens"
-        case .search(let q): return "/search" + (q.isEmpty ? "" : "?q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
-        case .knowledgeBase: return "/help"
-        case .kbCategory(let slug): return "/help/\(slug)"
-        case .article(let id): return "/help/articles/\(id.uuidString)"
-        case .ask: return "/ask"
-        case .question(let reference): return "/ask/\(reference)"
-        case .apiSearch: return "/api/v1/search"
-        case .apiQuestions: return "/api/v1/questions"
-        case .apiQuestion(let reference): return "/api/v1/questions/\(reference)"
-        case .officerArticles: return "/officer/kb"
-        case .officerArticleNew: return "/officer/kb/new"
-        case .officerArticle(let id): return "/officer/kb/\(id.uuidString)"
-        case .officerQuestions: return "/officer/questions"
-        case .officerQuestion(let id): return "/officer/questions/\(id.uuidString)"
-        case .officerQuestionPublish(let id): return "/officer/questions/\(id.uuidString)/publish"
-        case .officerSynonyms: return "/officer/synonyms"
-        case .officerCategories: return "/officer/categories"
-        case .officerSearchGaps: return "/officer/search-gaps"
-        case .feedback: return "/feedback"
-        case .feedbackCase(let reference): return "/feedback/\(reference)"
-        case .feedbackAction(let reference, let action): return "/feedback/\(reference)/\(action)"
-        case .apiFeedback: return "/api/v1/feedback"
-        case .apiFeedbackCase(let reference): return "/api/v1/feedback/\(reference)"
-        case .officerCases: return "/officer/cases"
-        case .officerCasesCSV: return "/officer/cases.csv"
-        case .officerCase(let id): return "/officer/cases/\(id.uuidString)"
-        case .officerCaseAttachment(let c, let a): return "/officer/cases/\(c.uuidString)/attachments/\(a.uuidString)"
-        case .officerCaseStatistics: return "/officer/case-statistics"
-        case .officerAccessLog: return "/officer/access-log"
-        case .officerPersonalData: return "/officer/personal-data"
-        case .officerUnitContacts(let id): return "/officer/units/\(id.uuidString)/contacts"
-        case .officerCalendars: return "/officer/calendars"
-        case .officerCaseTemplates: return "/officer/case-templates"
-        case .officerCalendarDelete(let id): return "/officer/calendars/\(id.uuidString)/delete"
-        case .officerOverview: return "/officer/overview"
-        case .twoFactor: return "/officer/2fa"
-        case .twoFactorRecoveryCodes: return "/officer/2fa/recovery-codes"
-        case .twoFactorDisable: return "/officer/2fa/disable"
-        case .loginSecondFactor: return "/login/2fa"
-        case .keepalive: return "/officer/keepalive"
-        case .officerScript: return "/officer.js"
-        case .securityTxt: return "/.well-known/security.txt"
-        case .officerUserDisable(let id): return "/officer/users/\(id.uuidString)/disable"
-        case .officerUserEnable(let id): return "/officer/users/\(id.uuidString)/enable"
-        case .officerUserResetTwoFactor(let id): return "/officer/users/\(id.uuidString)/reset-2fa"
-        case .officerReporting: return "/officer/reporting"
-        case .officerReports: return "/officer/reports"
-        case .officerReport(let id): return "/officer/reports/\(id.uuidString)"
-        case .officerReportApprove(let id): return "/officer/reports/\(id.uuidString)/approve"
-        case .officerReportDownload(let id, let format, let lang): return "/officer/reports/\(id.uuidString)/download?format=\(format.rawValue)&script=\(lang.rawValue)"
-        case .reports: return "/reports"
-        case .report(let id): return "/reports/\(id.uuidString)"
-        case .reportDownload(let id, let format, let lang): return "/reports/\(id.uuidString)/download?format=\(format.rawValue)&script=\(lang.rawValue)"
+        case .home: return ("/", [], nil)
+        case .area(let n): return ("/areas/:area", [String(n)], nil)
+        case .measure(let number): return ("/measures/:number", [number], nil)
+        case .agreement: return ("/agreement", [], nil)
+        case .stylesheet: return ("/styles.css", [], nil)
+        case .healthLive: return ("/health/live", [], nil)
+        case .healthReady: return ("/health/ready", [], nil)
+        case .apiMeasures: return ("/api/v1/measures", [], nil)
+        case .apiMeasure(let number): return ("/api/v1/measures/:number", [number], nil)
+        case .apiMeasuresCSV: return ("/api/v1/measures.csv", [], nil)
+        case .apiOpenAPI: return ("/api/v1/openapi.json", [], nil)
+        case .apiMeasureUpdates(let n): return ("/api/v1/measures/:number/updates", [n], nil)
+        case .apiMeasureMilestones(let n): return ("/api/v1/measures/:number/milestones", [n], nil)
+        case .apiMeasureAssignments(let n): return ("/api/v1/measures/:number/assignments", [n], nil)
+        case .apiMeasureSignOff(let n): return ("/api/v1/measures/:number/signoff", [n], nil)
+        case .apiAssignment(let id): return ("/api/v1/assignments/:id", [id.uuidString], nil)
+        case .apiUpdatePublish(let id): return ("/api/v1/updates/:id/publish", [id.uuidString], nil)
+        case .apiMilestoneDone(let id): return ("/api/v1/milestones/:id/done", [id.uuidString], nil)
+        case .apiUnits: return ("/api/v1/units", [], nil)
+        case .metrics: return ("/metrics", [], nil)
+        case .login: return ("/login", [], nil)
+        case .logout: return ("/logout", [], nil)
+        case .password: return ("/officer/password", [], nil)
+        case .officer: return ("/officer", [], nil)
+        case .officerMeasure(let n): return ("/officer/measures/:number", [n], nil)
+        case .officerUpdates(let n): return ("/officer/measures/:number/updates", [n], nil)
+        case .officerMilestones(let n): return ("/officer/measures/:number/milestones", [n], nil)
+        case .officerMilestoneDone(let id): return ("/officer/milestones/:id/done", [id.uuidString], nil)
+        case .officerAssignments(let n): return ("/officer/measures/:number/assignments", [n], nil)
+        case .officerAssignmentDelete(let id): return ("/officer/assignments/:id/delete", [id.uuidString], nil)
+        case .officerPublish(let id): return ("/officer/updates/:id/publish", [id.uuidString], nil)
+        case .officerSignOff(let n): return ("/officer/measures/:number/signoff", [n], nil)
+        case .officerRevokeSignOff(let n): return ("/officer/measures/:number/signoff/revoke", [n], nil)
+        case .officerUsers: return ("/officer/users", [], nil)
+        case .officerUnits: return ("/officer/units", [], nil)
+        case .officerTokens: return ("/officer/tokens", [], nil)
+        case .search(let q): return ("/search", [], q.isEmpty ? nil : "q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        case .knowledgeBase: return ("/help", [], nil)
+        case .kbCategory(let slug): return ("/help/:slug", [slug], nil)
+        case .article(let id): return ("/help/articles/:id", [id.uuidString], nil)
+        case .ask: return ("/ask", [], nil)
+        case .question(let reference): return ("/ask/:reference", [reference], nil)
+        case .apiSearch: return ("/api/v1/search", [], nil)
+        case .apiQuestions: return ("/api/v1/questions", [], nil)
+        case .apiQuestion(let reference): return ("/api/v1/questions/:reference", [reference], nil)
+        case .officerArticles: return ("/officer/kb", [], nil)
+        case .officerArticleNew: return ("/officer/kb/new", [], nil)
+        case .officerArticle(let id): return ("/officer/kb/:id", [id.uuidString], nil)
+        case .officerQuestions: return ("/officer/questions", [], nil)
+        case .officerQuestion(let id): return ("/officer/questions/:id", [id.uuidString], nil)
+        case .officerQuestionPublish(let id): return ("/officer/questions/:id/publish", [id.uuidString], nil)
+        case .officerSynonyms: return ("/officer/synonyms", [], nil)
+        case .officerCategories: return ("/officer/categories", [], nil)
+        case .officerSearchGaps: return ("/officer/search-gaps", [], nil)
+        case .feedback: return ("/feedback", [], nil)
+        case .feedbackCase(let reference): return ("/feedback/:reference", [reference], nil)
+        case .feedbackAction(let reference, let action): return ("/feedback/:reference/:action", [reference, action], nil)
+        case .apiFeedback: return ("/api/v1/feedback", [], nil)
+        case .apiFeedbackCase(let reference): return ("/api/v1/feedback/:reference", [reference], nil)
+        case .officerCases: return ("/officer/cases", [], nil)
+        case .officerCasesCSV: return ("/officer/cases.csv", [], nil)
+        case .officerCase(let id): return ("/officer/cases/:id", [id.uuidString], nil)
+        case .officerCaseAttachment(let c, let a): return ("/officer/cases/:id/attachments/:attachment", [c.uuidString, a.uuidString], nil)
+        case .officerCaseStatistics: return ("/officer/case-statistics", [], nil)
+        case .officerAccessLog: return ("/officer/access-log", [], nil)
+        case .officerPersonalData: return ("/officer/personal-data", [], nil)
+        case .officerUnitContacts(let id): return ("/officer/units/:id/contacts", [id.uuidString], nil)
+        case .officerCalendars: return ("/officer/calendars", [], nil)
+        case .officerCaseTemplates: return ("/officer/case-templates", [], nil)
+        case .officerCalendarDelete(let id): return ("/officer/calendars/:id/delete", [id.uuidString], nil)
+        case .officerOverview: return ("/officer/overview", [], nil)
+        case .twoFactor: return ("/officer/2fa", [], nil)
+        case .twoFactorRecoveryCodes: return ("/officer/2fa/recovery-codes", [], nil)
+        case .twoFactorDisable: return ("/officer/2fa/disable", [], nil)
+        case .loginSecondFactor: return ("/login/2fa", [], nil)
+        case .keepalive: return ("/officer/keepalive", [], nil)
+        case .officerScript: return ("/officer.js", [], nil)
+        case .securityTxt: return ("/.well-known/security.txt", [], nil)
+        case .officerUserDisable(let id): return ("/officer/users/:id/disable", [id.uuidString], nil)
+        case .officerUserEnable(let id): return ("/officer/users/:id/enable", [id.uuidString], nil)
+        case .officerUserResetTwoFactor(let id): return ("/officer/users/:id/reset-2fa", [id.uuidString], nil)
+        case .officerReporting: return ("/officer/reporting", [], nil)
+        case .officerReports: return ("/officer/reports", [], nil)
+        case .officerReport(let id): return ("/officer/reports/:id", [id.uuidString], nil)
+        case .officerReportApprove(let id): return ("/officer/reports/:id/approve", [id.uuidString], nil)
+        case .officerReportDownload(let id, let format, let lang): return ("/officer/reports/:id/download", [id.uuidString], "format=\(format.rawValue)&script=\(lang.rawValue)")
+        case .reports: return ("/reports", [], nil)
+        case .report(let id): return ("/reports/:id", [id.uuidString], nil)
+        case .reportDownload(let id, let format, let lang): return ("/reports/:id/download", [id.uuidString], "format=\(format.rawValue)&script=\(lang.rawValue)")
         }
+    }
+
+    package var path: String {
+        let (template, values, query) = parts
+        var remaining = values[...]
+        let filled = template.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix(":") ? remaining.popFirst() ?? "" : String(segment)
+        }.joined(separator: "/")
+        return filled + (query.map { "?" + $0 } ?? "")
+    }
+
+    /// The path components a route for this case is registered with, each value a named
+    /// parameter (`:number`); the case's values themselves do not matter (`.measure(.param)`).
+    package var pattern: [PathComponent] {
+        parts.template.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
     }
 
     /// The same page in another interface language.
     package func path(lang: DisplayLanguage) -> String { path + (path.contains("?") ? "&" : "?") + "lang=" + lang.rawValue }
+}
+
+extension String {
+    /// Any value, where only a `SiteURL` case's route matters: `.measure(.param)`.
+    package static let param = ""
+}
+
+extension UUID {
+    /// Any value, where only a `SiteURL` case's route matters: `.officerCase(.param)`.
+    package static let param = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
 }

@@ -29,6 +29,19 @@ package struct FormContext {
 
     package func value(_ name: String, default fallback: String = "") -> String { values[name] ?? fallback }
 
+    package func checkbox(_ name: String, label: String) -> Node<HTML.FormContext> {
+        .div(.class("field check"),
+             .unwrap(errors[name]) { .p(.class("field-error"), .id("\(name)-error"), .text($0.text(l))) },
+             .selfClosedElement(named: "input", attributes: [.type(.checkbox), .name(name), .id(name), .value("yes")]
+                                + (value(name) == "yes" ? [.attribute(named: "checked", value: "checked")] : [])
+                                + (errors[name] != nil ? [.attribute(named: "aria-describedby", value: "\(name)-error")] : [])),
+             .label(.for(name), .text(label)))
+    }
+
+    package static func fieldset(_ legend: String, _ nodes: Node<HTML.FormContext>...) -> Node<HTML.FormContext> {
+        .element(named: "fieldset", nodes: [.element(named: "legend", text: legend)] + nodes)
+    }
+
     private func errorNode(_ name: String, prefix: String) -> Node<HTML.FormContext> {
         .unwrap(errors[name]) { message in
             .p(.class("field-error"), .id("\(prefix)\(name)-error"), .text(message.text(l)))

@@ -1,3 +1,10 @@
+import Accounts
+import Consultation
+import Feedback
+import Reporting
+import Tracker
+
+
 /// The OpenAPI 3.1 document of `/api/v1`, served at `/api/v1/openapi.json`.
 /// Every endpoint the API registers is described here; a test checks both lists agree.
 enum OpenAPIDocument {

@@ -1,0 +1,173 @@
+import ChineseScript
+import Fluent
+import Platform
+import Vapor
+
+/// Search, the knowledge base and questions, for the public; the officers' side of them.
+package struct ConsultationController {
+    package let converter: ScriptConverter
+
+
+    package static func kind(_ raw: String?) throws -> SiteSearch.Kind? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let kind = SiteSearch.Kind(rawValue: raw) else {
+            throw AppError.badRequest(hant: "type 須為 measure 或 article。", hans: "type 须为 measure 或 article。", en: "type must be measure or article.")
+        }
+        return kind
+    }
+
+    package static func page(_ raw: String?) throws -> Int {
+        guard let raw, !raw.isEmpty else { return 1 }
+        guard let n = Int(raw), (1...1000).contains(n) else {
+            throw AppError.badRequest(hant: "page 須為 1 至 1000。", hans: "page 须为 1 至 1000。", en: "page must be from 1 to 1000.")
+        }
+        return n
+    }
+
+    package func searchPage(req: Request) async throws -> Response {
+        let l = Localizer(req, converter: converter)
+        let category = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
+        let page = try await SiteSearch.run(req.query[String.self, at: "q"] ?? "", kind: try Self.kind(req.query[String.self, at: "type"]),
+                                            category: category, page: try Self.page(req.query[String.self, at: "page"]), l: l, on: req.db)
+        let categories = try await Category.query(on: req.db).sort(\.$position).all()
+        return .html(ConsultationViews.search(page, categories: categories, l: l))
+    }
+
+    package struct SearchDTO: Content {
+        package struct Hit: Content {
+            package var kind: String
+            package var key: String
+            package var title: String
+            package var url: String
+            package var category: String?
+            package var snippet: [SiteSearch.Part]
+        }
+        package var query: String
+        package var total: Int
+        /// `total` is a lower bound: counting stopped there.
+        package var totalIsAtLeast: Bool
+        package var page: Int
+        package var pageCount: Int
+        package var didYouMean: String?
+        package var results: [Hit]
+    }
+
+    package func searchAPI(req: Request) async throws -> SearchDTO {
+        let category = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
+        let p = try await SiteSearch.run(req.query[String.self, at: "q"] ?? "", kind: try Self.kind(req.query[String.self, at: "type"]),
+                                         category: category, page: try Self.page(req.query[String.self, at: "page"]), l: Localizer(req, converter: converter), on: req.db)
+        return SearchDTO(query: p.query, total: p.total, totalIsAtLeast: p.totalIsAtLeast, page: p.page, pageCount: p.pageCount, didYouMean: p.didYouMean,
+                         results: p.results.map { .init(kind: $0.kind.rawValue, key: $0.key, title: $0.title, url: $0.url, category: $0.category, snippet: $0.snippet) })
+    }
+
+    // MARK: Knowledge base
+
+    package func rows(_ articles: [Article], today: String) -> [ConsultationViews.ArticleRow] {
+        articles.map { .init(id: $0.id!, title: $0.title, script: $0.script, kind: $0.kind, reviewOverdue: $0.reviewOn < today) }
+    }
+
+    package func knowledgeBase(req: Request) async throws -> Response {
+        let categories = try await Category.query(on: req.db).sort(\.$position).all()
+        let articles = try await Article.query(on: req.db).filter(\.$visibility == .public).sort(\.$title).all()
+        let today = req.application.clock.today
+        let grouped = categories.map { c in (c, rows(articles.filter { $0.$category.id == c.id }, today: today)) }
+        return .html(ConsultationViews.knowledgeBase(grouped, l: Localizer(req, converter: converter)))
+    }
+
+    package func category(req: Request) async throws -> Response {
+        guard let slug = req.parameters.get("slug"), let category = try await Category.query(on: req.db).filter(\.$slug == slug).first()
+        else { throw AppError.notFound }
+        let articles = try await Article.query(on: req.db).filter(\.$visibility == .public).filter(\.$category.$id == category.requireID())
+            .sort(\.$title).all()
+        return .html(ConsultationViews.category(category, rows(articles, today: req.application.clock.today), l: Localizer(req, converter: converter)))
+    }
+
+    package func article(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let article = try await Article.query(on: req.db).filter(\.$id == id).filter(\.$visibility == .public)
+                .with(\.$category).with(\.$owner).first()
+        else { throw AppError.notFound }
+        let related = try await Article.query(on: req.db).filter(\.$visibility == .public)
+            .filter(\.$category.$id == article.$category.id).filter(\.$id != id).sort(\.$title).range(..<5).all()
+        let today = req.application.clock.today
+        return .html(ConsultationViews.article(article, category: article.category, owner: article.owner, related: rows(related, today: today),
+                                               today: today, l: Localizer(req, converter: converter)))
+    }
+
+    // MARK: Questions
+
+    package func askPage(req: Request) async throws -> Response {
+        let categories = try await Category.query(on: req.db).sort(\.$position).all()
+        return Response.html(ConsultationViews.ask(categories: categories, form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))).noStore()
+    }
+
+    package func ask(req: Request) async throws -> Response {
+        let f = req.formFields
+        let l = Localizer(req, converter: converter)
+        if !(f["website"] ?? "").isEmpty {
+            throw AppError.badRequest(hant: "提交被拒絕。", hans: "提交被拒绝。", en: "The form was refused.")
+        }
+        do {
+            let receipt = try await Questions.submit(f, converter: converter, now: req.application.clock.now(), on: req.db)
+            return Response.html(ConsultationViews.receipt(receipt, l: l), status: .created).noStore()
+        } catch AppError.invalid(let errors) {
+            let categories = try await Category.query(on: req.db).sort(\.$position).all()
+            let form = FormContext(csrf: req.csrfToken, errors: errors, values: f, l: l)
+            return Response.html(ConsultationViews.ask(categories: categories, form: form), status: .unprocessableEntity).noStore()
+        }
+    }
+
+    package func questionPage(req: Request) async throws -> Response {
+        let reference = req.parameters.get("reference") ?? ""
+        return Response.html(ConsultationViews.questionStatus(reference: reference, question: nil, failed: false,
+                                                              form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))).noStore()
+    }
+
+    package func question(req: Request) async throws -> Response {
+        let reference = req.parameters.get("reference") ?? ""
+        let question = try await req.question(reference: reference, code: req.formFields["code"] ?? "")
+        let html = ConsultationViews.questionStatus(reference: reference, question: question, failed: question == nil,
+                                                    form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))
+        return Response.html(html, status: question == nil ? .notFound : .ok).noStore()
+    }
+
+    package struct QuestionInput: Content {
+        package var category: String
+        package var question: String
+        package var contact: String?
+        package var consent: Bool?
+        /// The question (and the contact) may be shared with the Hong Kong side.
+        package var consentShare: Bool?
+    }
+
+    package struct QuestionDTO: Content {
+        package var reference: String
+        package var category: String
+        package var state: String
+        package var question: BothScripts
+        package var answer: BothScripts?
+        package var answeredAt: Date?
+    }
+
+    package func askAPI(req: Request) async throws -> Response {
+        let input = try req.content.decode(QuestionInput.self)
+        var f = ["category": input.category, "question": input.question, "contact": input.contact ?? ""]
+        if input.consent == true { f["consent"] = "yes" }
+        if input.consentShare == true { f["consentShare"] = "yes" }
+        let receipt = try await Questions.submit(f, converter: converter, now: req.application.clock.now(), on: req.db)
+        return try await receipt.encodeResponse(status: .created, for: req)
+    }
+
+    package func questionAPI(req: Request) async throws -> QuestionDTO {
+        guard let q = try await req.question(reference: req.parameters.get("reference") ?? "", code: req.headers.first(name: "X-Access-Code") ?? "")
+        else { throw AppError.notFound }
+        return QuestionDTO(reference: q.reference, category: q.category.slug, state: q.state.rawValue,
+                           question: BothScripts(q.text, writtenIn: q.script, converter: converter),
+                           answer: q.answer.map { BothScripts($0, writtenIn: q.answerScript ?? "zh-Hant", converter: converter) },
+                           answeredAt: q.answeredAt)
+    }
+
+    package init(converter: ScriptConverter) {
+        self.converter = converter
+    }
+}

@@ -1,0 +1,5 @@
+import Platform
+import Tracker
+
+/// The platform's unit (Foundation has a `Unit` too).
+package typealias Unit = Platform.Unit

@@ -1,0 +1,210 @@
+import ChineseScript
+import Fluent
+import Platform
+import Tracker
+import Vapor
+
+/// The feedback channel for the public: the form, the receipt, following a case; and the API.
+package struct FeedbackController {
+    package let converter: ScriptConverter
+
+    /// The HTML form (multipart, with files) and the API (JSON; files as `{filename, data}`
+    /// with base64 data, or multipart) send the same fields.
+    package struct Input: Content {
+        package var kind: String?
+        package var area: String?
+        package var subject: String?
+        package var content: String?
+        package var name: String?
+        package var email: String?
+        package var phone: String?
+        package var replyLanguage: String?
+        package var consentReply: Flag?
+        package var consentShare: Flag?
+        package var website: String?
+        package var attachments: [File]?
+
+        package var submission: Feedback.Submission {
+            Feedback.Submission(kind: kind ?? "", area: area ?? "", subject: subject ?? "", content: content ?? "", name: name ?? "",
+                                email: email ?? "", phone: phone ?? "", replyLanguage: replyLanguage ?? "",
+                                consentReply: consentReply?.value ?? false, consentShare: consentShare?.value ?? false,
+                                website: website ?? "",
+                                attachments: (attachments ?? []).map { .init(filename: $0.filename, data: Data(buffer: $0.data)) })
+        }
+
+        /// The values to show again on the form after a mistake.
+        package var values: [String: String] {
+            var v: [String: String] = [:]
+            for (k, value) in [("kind", kind), ("area", area), ("subject", subject), ("content", content), ("name", name),
+                               ("email", email), ("phone", phone), ("replyLanguage", replyLanguage)] { v[k] = value }
+            if consentReply?.value == true { v["consentReply"] = "yes" }
+            if consentShare?.value == true { v["consentShare"] = "yes" }
+            return v
+        }
+
+        package init(kind: String? = nil, area: String? = nil, subject: String? = nil, content: String? = nil, name: String? = nil, email: String? = nil, phone: String? = nil, replyLanguage: String? = nil, consentReply: Flag? = nil, consentShare: Flag? = nil, website: String? = nil, attachments: [File]? = nil) {
+            self.kind = kind
+            self.area = area
+            self.subject = subject
+            self.content = content
+            self.name = name
+            self.email = email
+            self.phone = phone
+            self.replyLanguage = replyLanguage
+            self.consentReply = consentReply
+            self.consentShare = consentShare
+            self.website = website
+            self.attachments = attachments
+        }
+    }
+
+    /// A tick box from a form (`yes`) or a JSON boolean.
+    package struct Flag: Codable, Sendable {
+        package var value: Bool
+        package init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let b = try? c.decode(Bool.self) { value = b } else { value = ["yes", "true", "on", "1"].contains(try c.decode(String.self)) }
+        }
+        package func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(value)
+        }
+    }
+
+
+    package func areas(_ req: Request) async throws -> [Area] {
+        try await Area.query(on: req.db).sort(\.$number).all().reduce(into: [Area]()) { list, a in
+            if !list.contains(where: { $0.number == a.number }) { list.append(a) }
+        }
+    }
+
+    package func formPage(req: Request) async throws -> Response {
+        let l = Localizer(req, converter: converter)
+        return Response.html(FeedbackViews.form(areas: try await areas(req), form: FormContext(csrf: req.csrfToken, l: l))).noStore()
+    }
+
+    package func submit(req: Request) async throws -> Response {
+        let l = Localizer(req, converter: converter)
+        let input = try req.content.decode(Input.self)
+        do {
+            let receipt = try await Feedback.submit(input.submission,
+                                                    files: req.application.files, config: req.application.config,
+                                                    converter: converter, now: req.application.clock.now(), on: req.db)
+            return Response.html(FeedbackViews.receipt(receipt, l: l), status: .created).noStore()
+        } catch AppError.invalid(let errors) {
+            let form = FormContext(csrf: req.csrfToken, errors: errors, values: input.values, l: l)
+            return Response.html(FeedbackViews.form(areas: try await areas(req), form: form), status: .unprocessableEntity).noStore()
+        }
+    }
+
+    package func followPage(req: Request) async throws -> Response {
+        let reference = req.parameters.get("reference") ?? ""
+        let l = Localizer(req, converter: converter)
+        return Response.html(FeedbackViews.follow(reference: reference, state: nil, code: "", failed: false,
+                                                  form: FormContext(csrf: req.csrfToken, l: l))).noStore()
+    }
+
+    package struct FollowState {
+        package var c: FeedbackCase
+        package var messages: [CaseMessage]
+        package var canReopen: Bool
+
+        package init(c: FeedbackCase, messages: [CaseMessage], canReopen: Bool) {
+            self.c = c
+            self.messages = messages
+            self.canReopen = canReopen
+        }
+    }
+
+    package func load(_ c: FeedbackCase, now: Date, on db: Database) async throws -> FollowState {
+        let messages = try await CaseMessage.query(on: db).filter(\.$feedbackCase.$id == c.requireID()).filter(\.$toRequester == true)
+            .sort(\.$createdAt).all()
+        let canReopen = c.state == .closed && (c.closedAt.map { now.timeIntervalSince($0) <= Double(Feedback.reopenDays) * 86_400 } ?? false)
+        return FollowState(c: c, messages: messages, canReopen: canReopen)
+    }
+
+    /// Shows the case (POST with the access code), or runs the sender's action on it first.
+    package func follow(req: Request) async throws -> Response {
+        let reference = req.parameters.get("reference") ?? ""
+        let action = req.parameters.get("action")
+        let f = req.formFields
+        let code = f["code"] ?? ""
+        let l = Localizer(req, converter: converter)
+        let now = req.application.clock.now()
+        guard let c = try await req.feedbackCase(reference: reference, code: code) else {
+            return Response.html(FeedbackViews.follow(reference: reference, state: nil, code: "", failed: true,
+                                                      form: FormContext(csrf: req.csrfToken, l: l)), status: .notFound).noStore()
+        }
+        var errors = FieldErrors()
+        var status = HTTPResponseStatus.ok
+        do {
+            switch action {
+            case nil: break
+            case "add": try await Feedback.addInformation(c, text: f["text"] ?? "", config: req.application.config, converter: converter,
+                                                           today: req.application.clock.today, on: req.db)
+            case "reopen": try await Feedback.reopen(c, config: req.application.config, now: now, on: req.db)
+            case "rate": try await Feedback.rate(c, rating: f["rating"] ?? "", now: now, on: req.db)
+            default: throw AppError.notFound
+            }
+        } catch AppError.invalid(let e) {
+            errors = e
+            status = .unprocessableEntity
+        }
+        let state = try await load(c, now: now, on: req.db)
+        return Response.html(FeedbackViews.follow(reference: c.reference, state: state, code: code, failed: false,
+                                                  form: FormContext(csrf: req.csrfToken, errors: errors, values: status == .ok ? [:] : f, l: l)),
+                             status: status).noStore()
+    }
+
+    // MARK: API
+
+    package func submitAPI(req: Request) async throws -> Response {
+        let input = try req.content.decode(Input.self)
+        let receipt = try await Feedback.submit(input.submission,
+                                                files: req.application.files, config: req.application.config,
+                                                converter: converter, now: req.application.clock.now(), on: req.db)
+        return try await receipt.encodeResponse(status: .created, for: req)
+    }
+
+    package struct CaseDTO: Content {
+        package struct Message: Content {
+            package var from: String
+            package var text: BothScripts
+            package var at: Date?
+        }
+        package var reference: String
+        package var kind: String
+        package var area: Int?
+        package var state: String
+        package var receivedOn: String
+        package var replyDueOn: String
+        package var subject: BothScripts
+        package var messages: [Message]
+        package var rating: Int?
+        package var canReopen: Bool
+
+        package init(reference: String, kind: String, area: Int? = nil, state: String, receivedOn: String, replyDueOn: String, subject: BothScripts, messages: [Message], rating: Int? = nil, canReopen: Bool) {
+            self.reference = reference
+            self.kind = kind
+            self.area = area
+            self.state = state
+            self.receivedOn = receivedOn
+            self.replyDueOn = replyDueOn
+            self.subject = subject
+            self.messages = messages
+            self.rating = rating
+            self.canReopen = canReopen
+        }
+    }
+
+    package func caseAPI(req: Request) async throws -> Response {
+        guard let c = try await req.feedbackCase(reference: req.parameters.get("reference") ?? "", code: req.headers.first(name: "X-Access-Code") ?? "")
+        else { throw AppError.notFound }
+        let s = try await load(c, now: req.application.clock.now(), on: req.db)
+        let dto = CaseDTO(reference: c.reference, kind: c.kind.rawValue, area: c.areaNumber, state: c.state.rawValue, receivedOn: c.receivedOn,
+                          replyDueOn: c.replyDueOn, subject: BothScripts(c.subject, writtenIn: c.script, converter: converter),
+                          messages: s.messages.map { .init(from: $0.author.rawValue, text: BothScripts($0.text, writtenIn: $0.script, converter: converter), at: $0.createdAt) },
+                          rating: c.rating, canReopen: s.canReopen)
+        return try await dto.encodeResponse(for: req).noStore()
+    }
+}

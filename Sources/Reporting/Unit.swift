@@ -1,0 +1,7 @@
+import Consultation
+import Feedback
+import Platform
+import Tracker
+
+/// The platform's unit (Foundation has a `Unit` too).
+package typealias Unit = Platform.Unit

@@ -1,0 +1,262 @@
+import Fluent
+import Foundation
+import Platform
+
+/// Plain values the public pages and the API show; each loader is one call tests can make
+/// without HTTP.
+package enum PortalQueries {
+    package struct AgreementInfo: Sendable {
+        package var id: UUID
+        package var title: String
+        package var documentKind: String?
+        package var mechanism: String
+        package var meeting: String?
+        package var signedOn: String?
+        package var script: String
+        package var parties: [StoredParty]
+        package var preamble: [String]
+        package var annexTitle: String?
+        package var revision: Int
+
+        package init(id: UUID, title: String, documentKind: String? = nil, mechanism: String, meeting: String? = nil, signedOn: String? = nil, script: String, parties: [StoredParty], preamble: [String], annexTitle: String? = nil, revision: Int) {
+            self.id = id
+            self.title = title
+            self.documentKind = documentKind
+            self.mechanism = mechanism
+            self.meeting = meeting
+            self.signedOn = signedOn
+            self.script = script
+            self.parties = parties
+            self.preamble = preamble
+            self.annexTitle = annexTitle
+            self.revision = revision
+        }
+    }
+
+    /// A name with the script it is written in.
+    package struct Named: Sendable, Equatable {
+        package var name: String
+        package var script: String
+
+        package init(name: String, script: String) {
+            self.name = name
+            self.script = script
+        }
+    }
+
+    package struct SideInfo: Sendable {
+        package var side: Side
+        package var status: SideStatus
+        package var percent: Int
+        package var signedOffAt: Date?
+        package var leads: [Named]
+        package var supports: [Named]
+
+        package init(side: Side, status: SideStatus, percent: Int, signedOffAt: Date? = nil, leads: [Named], supports: [Named]) {
+            self.side = side
+            self.status = status
+            self.percent = percent
+            self.signedOffAt = signedOffAt
+            self.leads = leads
+            self.supports = supports
+        }
+    }
+
+    package struct MeasureRow: Sendable {
+        package var id: UUID
+        package var number: String
+        package var areaNumber: Int
+        package var itemNumber: Int
+        package var text: String
+        package var state: MeasureProgress.State
+        package var sides: [SideInfo]
+
+        package init(id: UUID, number: String, areaNumber: Int, itemNumber: Int, text: String, state: MeasureProgress.State, sides: [SideInfo]) {
+            self.id = id
+            self.number = number
+            self.areaNumber = areaNumber
+            self.itemNumber = itemNumber
+            self.text = text
+            self.state = state
+            self.sides = sides
+        }
+    }
+
+    package struct AreaRow: Sendable {
+        package var number: Int
+        package var title: String
+        package var rollup: MeasureProgress.Rollup
+        package var measures: [MeasureRow]
+
+        package init(number: Int, title: String, rollup: MeasureProgress.Rollup, measures: [MeasureRow]) {
+            self.number = number
+            self.title = title
+            self.rollup = rollup
+            self.measures = measures
+        }
+    }
+
+    package struct Overview: Sendable {
+        package var agreement: AgreementInfo
+        package var rollup: MeasureProgress.Rollup
+        package var areas: [AreaRow]
+
+        package init(agreement: AgreementInfo, rollup: MeasureProgress.Rollup, areas: [AreaRow]) {
+            self.agreement = agreement
+            self.rollup = rollup
+            self.areas = areas
+        }
+    }
+
+    package struct MilestoneInfo: Sendable {
+        package var side: Side
+        package var title: String
+        package var script: String
+        package var dueOn: String
+        package var doneOn: String?
+
+        package init(side: Side, title: String, script: String, dueOn: String, doneOn: String? = nil) {
+            self.side = side
+            self.title = title
+            self.script = script
+            self.dueOn = dueOn
+            self.doneOn = doneOn
+        }
+    }
+
+    package struct UpdateInfo: Sendable {
+        package var side: Side
+        package var unit: Named
+        package var period: String
+        package var status: SideStatus
+        package var percent: Int
+        package var narrative: String
+        package var script: String
+        package var evidence: [String]
+        package var createdAt: Date?
+
+        package init(side: Side, unit: Named, period: String, status: SideStatus, percent: Int, narrative: String, script: String, evidence: [String], createdAt: Date? = nil) {
+            self.side = side
+            self.unit = unit
+            self.period = period
+            self.status = status
+            self.percent = percent
+            self.narrative = narrative
+            self.script = script
+            self.evidence = evidence
+            self.createdAt = createdAt
+        }
+    }
+
+    package struct MeasureDetail: Sendable {
+        package var agreement: AgreementInfo
+        package var areaTitle: String
+        package var measure: MeasureRow
+        package var milestones: [MilestoneInfo]
+        package var updates: [UpdateInfo]
+
+        package init(agreement: AgreementInfo, areaTitle: String, measure: MeasureRow, milestones: [MilestoneInfo], updates: [UpdateInfo]) {
+            self.agreement = agreement
+            self.areaTitle = areaTitle
+            self.measure = measure
+            self.milestones = milestones
+            self.updates = updates
+        }
+    }
+
+    package enum Failure: Error {
+        case noAgreement
+    }
+
+    /// The agreement shown on the portal: the most recently signed one.
+    package static func currentAgreement(on db: Database) async throws -> Agreement {
+        guard let agreement = try await Agreement.query(on: db).with(\.$mechanism)
+            .sort(\.$signedOn, .descending).sort(\.$createdAt, .descending).first()
+        else { throw Failure.noAgreement }
+        return agreement
+    }
+
+    package static func info(_ a: Agreement) throws -> AgreementInfo {
+        AgreementInfo(
+            id: try a.requireID(), title: a.title, documentKind: a.documentKind, mechanism: a.mechanism.name,
+            meeting: a.meeting, signedOn: a.signedOn, script: a.script, parties: a.parties,
+            preamble: a.preamble, annexTitle: a.annexTitle, revision: a.revision
+        )
+    }
+
+    /// The agreement with every area and measure and their progress, as of `today` (ISO date).
+    package static func overview(on db: Database, today: String) async throws -> Overview {
+        let agreement = try await currentAgreement(on: db)
+        let agreementID = try agreement.requireID()
+        let areas = try await Area.query(on: db).filter(\.$agreement.$id == agreementID).sort(\.$number).all()
+        let measures = try await Measure.query(on: db)
+            .filter(\.$agreement.$id == agreementID).filter(\.$removedInRevision == nil)
+            .sort(\.$areaNumber).sort(\.$itemNumber).all()
+        let rows = try await measureRows(measures, on: db, today: today)
+        let byArea = Dictionary(grouping: rows, by: \.areaNumber)
+        let areaRows = areas.map { area in
+            let measures = byArea[area.number] ?? []
+            return AreaRow(number: area.number, title: area.title, rollup: MeasureProgress.rollup(measures.map(\.state)), measures: measures)
+        }
+        return Overview(agreement: try info(agreement), rollup: MeasureProgress.rollup(rows.map(\.state)), areas: areaRows)
+    }
+
+    /// One measure by its number (`"11.2"`), or nil when the agreement has no such measure.
+    package static func measure(_ number: String, on db: Database, today: String) async throws -> MeasureDetail? {
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let areaNumber = Int(parts[0]), let itemNumber = Int(parts[1]) else { return nil }
+        let agreement = try await currentAgreement(on: db)
+        guard let measure = try await Measure.query(on: db)
+            .filter(\.$agreement.$id == agreement.requireID())
+            .filter(\.$areaNumber == areaNumber).filter(\.$itemNumber == itemNumber)
+            .filter(\.$removedInRevision == nil).with(\.$area).first()
+        else { return nil }
+        let row = try await measureRows([measure], on: db, today: today)[0]
+        let measureID = try measure.requireID()
+        let milestones = try await Milestone.query(on: db).filter(\.$measure.$id == measureID).sort(\.$dueOn).all()
+        let updates = try await ProgressUpdate.query(on: db)
+            .filter(\.$measure.$id == measureID).filter(\.$visibility == .public)
+            .with(\.$unit).sort(\.$createdAt, .descending).all()
+        return MeasureDetail(
+            agreement: try info(agreement), areaTitle: measure.area.title, measure: row,
+            milestones: milestones.map { MilestoneInfo(side: $0.side, title: $0.title, script: $0.script, dueOn: $0.dueOn, doneOn: $0.doneOn) },
+            updates: updates.map {
+                UpdateInfo(side: $0.side, unit: Named(name: $0.unit.name, script: $0.unit.script), period: $0.period, status: $0.status, percent: $0.percent,
+                           narrative: $0.narrative, script: $0.script, evidence: $0.evidence, createdAt: $0.createdAt)
+            }
+        )
+    }
+
+    /// Progress, sides and assigned units of `measures`, with three queries whatever their number.
+    package static func measureRows(_ measures: [Measure], on db: Database, today: String) async throws -> [MeasureRow] {
+        let ids = try measures.map { try $0.requireID() }
+        guard !ids.isEmpty else { return [] }
+        let sides = Dictionary(grouping: try await MeasureSide.query(on: db).filter(\.$measure.$id ~~ ids).all(), by: \.$measure.id)
+        let milestones = Dictionary(grouping: try await Milestone.query(on: db).filter(\.$measure.$id ~~ ids).all(), by: \.$measure.id)
+        let assignments = Dictionary(grouping: try await Assignment.query(on: db).filter(\.$measure.$id ~~ ids).with(\.$unit).all(), by: \.$measure.id)
+        return try measures.map { measure in
+            let id = try measure.requireID()
+            let assigned = assignments[id] ?? []
+            let sideInfos: [SideInfo] = Side.allCases.map { side in
+                let stored = sides[id]?.first { $0.side == side }
+                let units = assigned.filter { $0.unit.side == side }
+                return SideInfo(
+                    side: side, status: stored?.status ?? .notStarted, percent: stored?.percent ?? 0,
+                    signedOffAt: stored?.signedOffAt,
+                    leads: units.filter { $0.role == .lead }.map { Named(name: $0.unit.name, script: $0.unit.script) },
+                    supports: units.filter { $0.role == .support }.map { Named(name: $0.unit.name, script: $0.unit.script) }
+                )
+            }
+            func state(_ info: SideInfo) -> MeasureProgress.SideState {
+                .init(status: info.status, percent: info.percent, signedOff: info.signedOffAt != nil)
+            }
+            let progress = MeasureProgress.evaluate(
+                cq: state(sideInfos[0]), hk: state(sideInfos[1]),
+                milestones: (milestones[id] ?? []).map { .init(dueOn: $0.dueOn, doneOn: $0.doneOn) },
+                today: today
+            )
+            return MeasureRow(id: id, number: measure.number, areaNumber: measure.areaNumber, itemNumber: measure.itemNumber,
+                              text: measure.text, state: progress, sides: sideInfos)
+        }
+    }
+}
