@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Each target's interface text: `Resources/Strings/{zh-Hant,zh-Hans,en}.txt` (scripts/strings.py).
+let strings: [Resource] = [.copy("Resources/Strings")]
+
 let package = Package(
     name: "yugang",
     platforms: [.macOS(.v13)],
@@ -66,16 +69,16 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            resources: [.copy("Resources/common-passwords.txt")]
+            resources: [.copy("Resources/common-passwords.txt")] + strings
         ),
         // The services, one target each. A service imports Platform and only the services below it:
         // Tracker ◄ Consultation ◄ Feedback ◄ Reporting, and Accounts ► Feedback (see
         // docs/ARCHITECTURE.md); the compiler refuses an import against that direction.
-        .target(name: "Tracker", dependencies: feature(["Memorandum"])),
-        .target(name: "Consultation", dependencies: feature(["Tracker"])),
-        .target(name: "Feedback", dependencies: feature(["Tracker", "Consultation"])),
-        .target(name: "Reporting", dependencies: feature(["Tracker", "Consultation", "Feedback"])),
-        .target(name: "Accounts", dependencies: feature(["Tracker", "Consultation", "Feedback"])),
+        .target(name: "Tracker", dependencies: feature(["Memorandum"]), resources: strings),
+        .target(name: "Consultation", dependencies: feature(["Tracker"]), resources: strings),
+        .target(name: "Feedback", dependencies: feature(["Tracker", "Consultation"]), resources: strings),
+        .target(name: "Reporting", dependencies: feature(["Tracker", "Consultation", "Feedback"]), resources: strings),
+        .target(name: "Accounts", dependencies: feature(["Tracker", "Consultation", "Feedback"]), resources: strings),
         // The composition: routes, migrations, commands and jobs of every service, registered once.
         .target(
             name: "App",

@@ -22,6 +22,10 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.routes.defaultMaxBodySize = "1mb"
 
     let converter = try ScriptConverter.shared()
+    // Every catalogue of interface text is read now: a missing or broken one stops the start,
+    // not a page later.
+    _ = (PlatformText.catalogue, TrackerText.catalogue, ConsultationText.catalogue, FeedbackText.catalogue, ReportingText.catalogue,
+         AccountsText.catalogue)
 
     let cache = PageCache(ttl: config.pageCacheSeconds)
     switch config.database {

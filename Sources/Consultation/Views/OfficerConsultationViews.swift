@@ -10,20 +10,20 @@ package enum OfficerConsultationViews {
     package static func articles(_ articles: [Article], today: String, officer o: Officer, form f: FormContext) -> String {
         let l = f.l
         let body: Body = .group(
-            .h1(.text(l.t("政策解答條目", "政策解答条目", "Knowledge base entries"))),
-            .p(.a(.href(SiteURL.officerArticleNew.path), .text(l.t("新增條目", "新增条目", "New entry"))), .text(" · "),
-               .a(.href(SiteURL.officerSynonyms.path), .text(l.t("同義詞", "同义词", "Synonyms"))), .text(" · "),
-               .a(.href(SiteURL.officerCategories.path), .text(l.t("類別", "类别", "Categories"))), .text(" · "),
-               .a(.href(SiteURL.officerSearchGaps.path), .text(l.t("搜尋缺口", "搜索缺口", "Search gaps")))),
-            .table(.thead(.tr(.th(.text(l.t("標題", "标题", "Title"))), .th(.text(l.t("發佈範圍", "发布范围", "Visibility"))),
-                              .th(.text(l.t("下次檢視", "下次检视", "Next review"))))),
+            .h1(.text(l.t(ConsultationText.knowledgeBaseEntries))),
+            .p(.a(.href(SiteURL.officerArticleNew.path), .text(l.t(ConsultationText.newEntry))), .text(" · "),
+               .a(.href(SiteURL.officerSynonyms.path), .text(l.t(ConsultationText.synonyms))), .text(" · "),
+               .a(.href(SiteURL.officerCategories.path), .text(l.t(ConsultationText.categories))), .text(" · "),
+               .a(.href(SiteURL.officerSearchGaps.path), .text(l.t(ConsultationText.searchGaps)))),
+            .table(.thead(.tr(.th(.text(l.t(ConsultationText.title))), .th(.text(l.t(ConsultationText.visibility))),
+                              .th(.text(l.t(ConsultationText.nextReview))))),
                    .tbody(.forEach(articles) { a in
                        .tr(.td(.a(.href(SiteURL.officerArticle(a.id!).path), Parts.content(a.title, writtenIn: a.script, l))),
                            .td(.text(OfficerViews.visibility(a.visibility, l))),
-                           .td(.text(a.reviewOn), .if(a.reviewOn < today, .span(.class("review-overdue"), .text(" · " + l.t("待檢視", "待检视", "due for review"))))))
+                           .td(.text(a.reviewOn), .if(a.reviewOn < today, .span(.class("review-overdue"), .text(" · " + l.t(ConsultationText.dueForReview))))))
                    }))
         )
-        return Layout(title: l.t("政策解答條目", "政策解答条目", "Knowledge base entries"), current: .officerArticles, l: l, body: body, officer: (o, f.csrf)).render()
+        return Layout(title: l.t(ConsultationText.knowledgeBaseEntries), current: .officerArticles, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     package static func editArticle(_ article: Article?, revisions: [ArticleRevision], categories: [Category], officer o: Officer, form f: FormContext) -> String {
@@ -36,56 +36,56 @@ package enum OfficerConsultationViews {
         ] : f.values
         let form = FormContext(csrf: f.csrf, errors: f.errors, values: values, l: l)
         let body: Body = .group(
-            .h1(.text(article == nil ? l.t("新增條目", "新增条目", "New entry") : l.t("修改條目", "修改条目", "Edit entry"))),
+            .h1(.text(article == nil ? l.t(ConsultationText.newEntry) : l.t(ConsultationText.editEntry))),
             form.errorSummary,
             form.form(action: action,
                       .unwrap(article) { .input(.type(.hidden), .name("revision"), .value(String($0.revision))) },
-                      form.select("kind", label: l.t("類型", "类型", "Type"), options: [("article", l.t("文章", "文章", "Article")), ("faq", "FAQ")]),
-                      form.text("title", label: l.t("標題", "标题", "Title")),
-                      form.textarea("body", label: l.t("內容（Markdown）", "内容（Markdown）", "Content (Markdown)"), rows: 12),
-                      form.select("category", label: l.t("類別", "类别", "Category"),
+                      form.select("kind", label: l.t(ConsultationText.typeText), options: [("article", l.t(ConsultationText.article)), ("faq", "FAQ")]),
+                      form.text("title", label: l.t(ConsultationText.title)),
+                      form.textarea("body", label: l.t(ConsultationText.contentMarkdown), rows: 12),
+                      form.select("category", label: l.t(ConsultationText.category),
                                   options: categories.map { ($0.id!.uuidString, ConsultationViews.categoryName($0, l)) }),
-                      form.select("visibility", label: l.t("發佈範圍", "发布范围", "Visibility"),
+                      form.select("visibility", label: l.t(ConsultationText.visibility),
                                   options: Visibility.allCases.map { ($0.rawValue, OfficerViews.visibility($0, l)) }, selected: "draft"),
-                      form.text("measures", label: l.t("相關措施（如 11.1, 11.2）", "相关措施（如 11.1, 11.2）", "Measures (e.g. 11.1, 11.2)"), required: false),
-                      form.text("effectiveOn", label: l.t("生效日期", "生效日期", "In effect from"), type: .date, required: false),
-                      form.text("reviewOn", label: l.t("下次檢視日期", "下次检视日期", "Next review"), type: .date),
-                      .button(.type(.submit), .class("primary"), .text(l.t("儲存", "保存", "Save")))),
+                      form.text("measures", label: l.t(ConsultationText.measuresEG111), required: false),
+                      form.text("effectiveOn", label: l.t(ConsultationText.inEffectFrom), type: .date, required: false),
+                      form.text("reviewOn", label: l.t(ConsultationText.nextReview2), type: .date),
+                      .button(.type(.submit), .class("primary"), .text(l.t(ConsultationText.save)))),
             .if(!revisions.isEmpty, .section(
-                .h2(.text(l.t("修訂紀錄", "修订记录", "Revisions"))),
+                .h2(.text(l.t(ConsultationText.revisions))),
                 .ol(.forEach(revisions) { r in
                     .li(.text("#\(r.number) · " + (r.changedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "") + " · " + r.changedBy + " · " + r.title))
                 })))
         )
-        return Layout(title: l.t("條目", "条目", "Entry"), current: action, l: l, body: body, officer: (o, f.csrf)).render()
+        return Layout(title: l.t(ConsultationText.entry), current: action, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     package static func questions(_ questions: [Question], categories: [Category], category: String?, owner: String, officer o: Officer, form f: FormContext) -> String {
         let l = f.l
-        let owners: [(String, String)] = [("", l.t("全部", "全部", "All")), ("mine", l.t("本單位負責", "本单位负责", "My unit's")),
-                                          ("none", l.t("未有負責單位", "未有负责单位", "No unit yet"))]
+        let owners: [(String, String)] = [("", l.t(ConsultationText.all)), ("mine", l.t(ConsultationText.myUnits)),
+                                          ("none", l.t(ConsultationText.noUnitYet))]
         let body: Body = .group(
-            .h1(.text(l.t("公眾提問", "公众提问", "Questions from the public"))),
+            .h1(.text(l.t(ConsultationText.questionsFromPublic))),
             .form(.method(.get), .action(SiteURL.officerQuestions.path), .class("filters"),
-                  .div(.class("field"), .label(.for("q-category"), .text(l.t("類別", "类别", "Category"))),
+                  .div(.class("field"), .label(.for("q-category"), .text(l.t(ConsultationText.category))),
                        .select(.attribute(named: "name", value: "category"), .id("q-category"),
-                               .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(l.t("全部", "全部", "All"))]),
+                               .element(named: "option", nodes: [.attribute(named: "value", value: "", ignoreIfValueIsEmpty: false), .text(l.t(ConsultationText.all))]),
                                .forEach(categories) { c in
                                    .element(named: "option", nodes: [.attribute(named: "value", value: c.slug),
                                                                      c.slug == category ? .attribute(named: "selected", value: "selected") : .empty,
                                                                      .text(ConsultationViews.categoryName(c, l))])
                                })),
-                  .div(.class("field"), .label(.for("q-owner"), .text(l.t("負責單位", "负责单位", "Owner unit"))),
+                  .div(.class("field"), .label(.for("q-owner"), .text(l.t(ConsultationText.ownerUnit))),
                        .select(.attribute(named: "name", value: "owner"), .id("q-owner"), .forEach(owners) { option in
                            .element(named: "option", nodes: [.attribute(named: "value", value: option.0, ignoreIfValueIsEmpty: false),
                                                              option.0 == owner ? .attribute(named: "selected", value: "selected") : .empty,
                                                              .text(option.1)])
                        })),
-                  .button(.type(.submit), .text(l.t("篩選", "筛选", "Filter")))),
-            questions.isEmpty ? .p(.class("empty"), .text(l.t("暫無提問。", "暂无提问。", "No questions."))) :
-            .table(.thead(.tr(.th(.text(l.t("編號", "编号", "Reference"))), .th(.text(l.t("類別", "类别", "Category"))),
-                              .th(.text(l.t("負責單位", "负责单位", "Owner unit"))),
-                              .th(.text(l.t("狀態", "状态", "State"))), .th(.text(l.t("問題", "问题", "Question"))))),
+                  .button(.type(.submit), .text(l.t(ConsultationText.filter)))),
+            questions.isEmpty ? .p(.class("empty"), .text(l.t(ConsultationText.noQuestions))) :
+            .table(.thead(.tr(.th(.text(l.t(ConsultationText.reference2))), .th(.text(l.t(ConsultationText.category))),
+                              .th(.text(l.t(ConsultationText.ownerUnit))),
+                              .th(.text(l.t(ConsultationText.state))), .th(.text(l.t(ConsultationText.question))))),
                    .tbody(.forEach(questions) { q in
                        .tr(.td(.a(.href(SiteURL.officerQuestion(q.id!).path), .text(q.reference))),
                            .td(.text(ConsultationViews.categoryName(q.category, l))),
@@ -94,7 +94,7 @@ package enum OfficerConsultationViews {
                            .td(Parts.content(String(PersonalData.masked(q.text, known: [q.contact]).prefix(60)), writtenIn: q.script, l)))
                    }))
         )
-        return Layout(title: l.t("公眾提問", "公众提问", "Questions"), current: .officerQuestions, l: l, body: body, officer: (o, f.csrf)).render()
+        return Layout(title: l.t(ConsultationText.questions), current: .officerQuestions, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     package static func question(_ q: Question, officer o: Officer, form f: FormContext) -> String {
@@ -106,18 +106,18 @@ package enum OfficerConsultationViews {
             .p(.class("meta"), .text(ConsultationViews.categoryName(q.category, l) + " · " + state(q.state, l))),
             .blockquote(.p(Parts.content(q.text, writtenIn: q.script, l))),
             .unwrap(q.contact) { contact in
-                .p(.text(l.t("聯絡方法（只用作回覆）：", "联络方法（只用作回复）：", "Contact (for the reply only): ") + contact))
+                .p(.text(l.t(ConsultationText.contactForReplyOnly) + contact))
             },
-            .p(.class("meta"), .text(l.t("同意與港方分享：", "同意与港方分享：", "May be shared with the Hong Kong side: ") + (q.consentShare ? "✓" : "✗"))),
+            .p(.class("meta"), .text(l.t(ConsultationText.mayBeSharedWithHong) + (q.consentShare ? "✓" : "✗"))),
             form.errorSummary,
             .if(Questions.mayAnswer(o), .group(
                 form.form(action: .officerQuestion(q.id!),
                           .input(.type(.hidden), .name("version"), .value(String(q.version))),
-                          form.textarea("answer", label: l.t("回覆", "回复", "Answer"), rows: 8),
-                          .button(.type(.submit), .class("primary"), .text(l.t("儲存回覆", "保存回复", "Save answer")))),
+                          form.textarea("answer", label: l.t(ConsultationText.answer), rows: 8),
+                          .button(.type(.submit), .class("primary"), .text(l.t(ConsultationText.saveAnswer)))),
                 .if(q.answer != nil, form.button(action: .officerQuestionPublish(q.id!),
-                                                  label: q.$faq.id == nil ? l.t("發佈為常見問題", "发布为常见问题", "Publish as FAQ")
-                                                                          : l.t("更新常見問題", "更新常见问题", "Update the FAQ entry")))
+                                                  label: q.$faq.id == nil ? l.t(ConsultationText.publishAsFaq)
+                                                                          : l.t(ConsultationText.updateFaqEntry)))
             ))
         )
         return Layout(title: q.reference, current: .officerQuestion(q.id!), l: l, body: body, officer: (o, f.csrf)).render()
@@ -126,53 +126,53 @@ package enum OfficerConsultationViews {
     package static func categories(_ categories: [Category], officer o: Officer, form f: FormContext) -> String {
         let l = f.l
         let body: Body = .group(
-            .h1(.text(l.t("類別", "类别", "Categories"))),
-            .table(.thead(.tr(.th(.text(l.t("代號", "代号", "Code"))), .th(.text("繁體")), .th(.text("简体")), .th(.text("English")))),
+            .h1(.text(l.t(ConsultationText.categories))),
+            .table(.thead(.tr(.th(.text(l.t(ConsultationText.code))), .th(.text("繁體")), .th(.text("简体")), .th(.text("English")))),
                    .tbody(.forEach(categories) { c in
                        .tr(.td(.text(c.slug)), .td(.text(c.nameHant)), .td(.text(c.nameHans)), .td(.text(c.nameEn)))
                    })),
-            .h2(.text(l.t("新增或改名", "新增或改名", "Add or rename"))),
-            .p(.class("hint"), .text(l.t("填寫現有代號即可改名。", "填写现有代号即可改名。", "Give an existing code to rename that category."))),
+            .h2(.text(l.t(ConsultationText.addOrRename))),
+            .p(.class("hint"), .text(l.t(ConsultationText.giveExistingCodeToRename))),
             f.errorSummary,
             f.form(action: .officerCategories,
-                   f.text("slug", label: l.t("代號", "代号", "Code")),
-                   f.text("nameHant", label: l.t("名稱（繁體）", "名称（繁体）", "Name (Traditional)")),
-                   f.text("nameHans", label: l.t("名稱（简体）", "名称（简体）", "Name (Simplified)")),
-                   f.text("nameEn", label: l.t("名稱（英文）", "名称（英文）", "Name (English)")),
-                   .button(.type(.submit), .text(l.t("儲存", "保存", "Save"))))
+                   f.text("slug", label: l.t(ConsultationText.code)),
+                   f.text("nameHant", label: l.t(ConsultationText.nameTraditional)),
+                   f.text("nameHans", label: l.t(ConsultationText.nameSimplified)),
+                   f.text("nameEn", label: l.t(ConsultationText.nameEnglish)),
+                   .button(.type(.submit), .text(l.t(ConsultationText.save))))
         )
-        return Layout(title: l.t("類別", "类别", "Categories"), current: .officerCategories, l: l, body: body, officer: (o, f.csrf)).render()
+        return Layout(title: l.t(ConsultationText.categories), current: .officerCategories, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     package static func synonyms(_ synonyms: [Synonym], officer o: Officer, form f: FormContext) -> String {
         let l = f.l
         let body: Body = .group(
-            .h1(.text(l.t("同義詞", "同义词", "Synonyms"))),
+            .h1(.text(l.t(ConsultationText.synonyms))),
             .ul(.forEach(synonyms) { s in .li(.text(s.terms.joined(separator: " ↔ "))) }),
             f.errorSummary,
             f.form(action: .officerSynonyms,
-                   f.text("terms", label: l.t("同義的詞語（以逗號分隔）", "同义的词语（以逗号分隔）", "Phrases that mean the same (comma-separated)")),
-                   .button(.type(.submit), .text(l.t("新增", "新增", "Add"))))
+                   f.text("terms", label: l.t(ConsultationText.phrasesThatMeanSameComma)),
+                   .button(.type(.submit), .text(l.t(ConsultationText.add))))
         )
-        return Layout(title: l.t("同義詞", "同义词", "Synonyms"), current: .officerSynonyms, l: l, body: body, officer: (o, f.csrf)).render()
+        return Layout(title: l.t(ConsultationText.synonyms), current: .officerSynonyms, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     package static func gaps(_ misses: [SearchMiss], officer o: Officer, form f: FormContext) -> String {
         let l = f.l
         let body: Body = .group(
-            .h1(.text(l.t("搜尋缺口", "搜索缺口", "Search gaps"))),
-            .p(.text(l.t("找不到結果的搜尋（已去除數字和電郵）。", "找不到结果的搜索（已去除数字和电邮）。", "Searches that found nothing (digits and e-mail addresses removed)."))),
-            .table(.thead(.tr(.th(.text(l.t("搜尋", "搜索", "Search"))), .th(.text(l.t("次數", "次数", "Times"))))),
+            .h1(.text(l.t(ConsultationText.searchGaps))),
+            .p(.text(l.t(ConsultationText.searchesThatFoundNothingDigits))),
+            .table(.thead(.tr(.th(.text(l.t(ConsultationText.search))), .th(.text(l.t(ConsultationText.times))))),
                    .tbody(.forEach(misses) { m in .tr(.td(.text(m.text)), .td(.text("\(m.count)"))) }))
         )
-        return Layout(title: l.t("搜尋缺口", "搜索缺口", "Search gaps"), current: .officerSearchGaps, l: l, body: body, officer: (o, f.csrf)).render()
+        return Layout(title: l.t(ConsultationText.searchGaps), current: .officerSearchGaps, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     package static func state(_ s: Question.State, _ l: Localizer) -> String {
         switch s {
-        case .new: return l.t("待處理", "待处理", "New")
-        case .answered: return l.t("已回覆", "已回复", "Answered")
-        case .closed: return l.t("已結束", "已结束", "Closed")
+        case .new: return l.t(ConsultationText.new)
+        case .answered: return l.t(ConsultationText.answered)
+        case .closed: return l.t(ConsultationText.closed)
         }
     }
 }

@@ -277,9 +277,9 @@ package enum CaseWorkflow {
         let language = DisplayLanguage(rawValue: c.replyLanguage) ?? .zhHant
         let l = Localizer(language: language, converter: converter)
         let link = (baseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) ?? "") + SiteURL.feedbackCase(c.reference).path
-        let subject = l.t("你的意見個案 \(c.reference) 有新回覆", "你的意见个案 \(c.reference) 有新回复", "A reply on your feedback \(c.reference)")
+        let subject = l.t(FeedbackText.replyOnYourFeedbackReference(reference: "\(c.reference)"))
         let body = l.content(text, writtenIn: script) + "\n\n"
-            + l.t("請憑個案編號及查閱碼在以下網址查看及跟進：", "请凭个案编号及查阅码在以下网址查看及跟进：", "Read and follow it with your reference and access code at:")
+            + l.t(FeedbackText.readAndFollowItWith)
             + "\n" + link
         return (subject, body)
     }

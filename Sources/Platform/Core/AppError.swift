@@ -41,17 +41,16 @@ package enum AppError: Error, Sendable {
 
     package func message(_ l: Localizer) -> String {
         switch self {
-        case .notFound: return l.t("找不到這個頁面。", "找不到这个页面。", "There is no such page.")
+        case .notFound: return l.t(PlatformText.thereIsNoSuchPage)
         case .badRequest(let hant, let hans, let en), .unavailable(let hant, let hans, let en), .conflict(let hant, let hans, let en):
             return l.t(hant, hans, en)
-        case .unauthorized: return l.t("請先登入。", "请先登录。", "Please log in first.")
-        case .forbidden: return l.t("你的帳戶無權進行這項操作。", "你的账户无权进行这项操作。", "Your account may not do this.")
-        case .csrf: return l.t("表格已過期，請返回重新提交。", "表单已过期，请返回重新提交。", "The form has expired. Please go back and send it again.")
+        case .unauthorized: return l.t(PlatformText.pleaseLogInFirst)
+        case .forbidden: return l.t(PlatformText.yourAccountMayNotDo)
+        case .csrf: return l.t(PlatformText.formHasExpiredPleaseGo)
         case .invalid(let errors): return errors.summary(l)
         case .limited(let limit): return limit.message(l)
         case .tooManyRequests:
-            return l.t("短時間內提交太多次，請一小時後再試。你的資料未有提交。", "短时间内提交太多次，请一小时后再试。你的资料未有提交。",
-                       "Too many submissions in a short time. Please try again in an hour; nothing was sent this time.")
+            return l.t(PlatformText.tooManySubmissionsInShort)
         }
     }
 }
@@ -82,7 +81,7 @@ package struct FieldErrors: Error, Sendable, Equatable {
     package subscript(field: String) -> Message? { fields[field] }
 
     package func summary(_ l: Localizer) -> String {
-        l.t("請更正以下欄位：", "请更正以下字段：", "Please correct: ") + fields.keys.sorted().joined(separator: ", ")
+        l.t(PlatformText.pleaseCorrect) + fields.keys.sorted().joined(separator: ", ")
     }
 
     package func throwIfAny() throws { if !isEmpty { throw AppError.invalid(self) } }
@@ -119,29 +118,26 @@ package struct AppErrorMiddleware: AsyncMiddleware {
                 // Two people created the same thing at the same moment (a calendar day, a unit, a
                 // category): the second meets the database's unique rule. Nothing of theirs was saved.
                 status = .conflict
-                message = l.t("你提交的內容剛被其他人同時建立或更改，未有儲存。請重新載入頁面查看現況。",
-                              "你提交的内容刚被其他人同时建立或更改，未有保存。请重新加载页面查看现况。",
-                              "Someone else created or changed this at the same moment; nothing of yours was saved. Reload the page to see it as it is now.")
+                message = l.t(PlatformText.someoneElseCreatedOrChanged)
                 req.logger.debug("constraint: \(String(reflecting: database))")
             case is ConnectionPoolTimeoutError:
                 // Every database connection stayed busy for DATABASE_POOL_TIMEOUT_SECONDS: the
                 // instance is overloaded, the request was not carried out, and it may be sent again.
                 req.logger.warning("database pool: no connection within the timeout")
                 status = .serviceUnavailable
-                message = l.t("系統現正繁忙，你的操作未有執行，請稍後再試。", "系统现正繁忙，你的操作未有执行，请稍后再试。",
-                              "The system is busy and did not carry out your request. Please try again in a moment.")
+                message = l.t(PlatformText.systemIsBusyAndDid)
             case let decoding as DecodingError:
                 status = .badRequest
-                message = l.t("提交的資料格式不正確。", "提交的数据格式不正确。", "The data sent is not in the expected form.")
+                message = l.t(PlatformText.dataSentIsNotIn)
                 req.logger.debug("bad input: \(decoding)")
             case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
                 // A malformed multipart body (MultipartKit's parser errors are not public types).
                 status = .badRequest
-                message = l.t("提交的表格資料無法讀取。", "提交的表单数据无法读取。", "The form data sent could not be read.")
+                message = l.t(PlatformText.formDataSentCouldNot)
             default:
                 req.logger.report(error: error)
                 status = .internalServerError
-                message = l.t("系統發生錯誤，請稍後再試。", "系统发生错误，请稍后再试。", "Something went wrong on our side. Please try again later.")
+                message = l.t(PlatformText.somethingWentWrongOnOur)
             }
             let retryAfter: Int? = if case .limited(let limit)? = error as? AppError { limit.retryAfter } else if error is ConnectionPoolTimeoutError { 5 } else { nil }
             if let retryAfter {
@@ -162,10 +158,10 @@ package struct AppErrorMiddleware: AsyncMiddleware {
 
     package static func clientMessage(_ status: HTTPResponseStatus, _ l: Localizer) -> String {
         switch status.code {
-        case 413: return l.t("提交的內容太大。", "提交的内容太大。", "What you sent is too large.")
-        case 415: return l.t("請以 JSON 或表格格式提交。", "请以 JSON 或表单格式提交。", "Send JSON or a form (multipart or URL-encoded).")
-        case 405: return l.t("不支援這個操作。", "不支持这个操作。", "That action is not supported here.")
-        default: return l.t("請求無效。", "请求无效。", "The request is not valid.")
+        case 413: return l.t(PlatformText.whatYouSentIsToo)
+        case 415: return l.t(PlatformText.sendJsonOrFormMultipart)
+        case 405: return l.t(PlatformText.thatActionIsNotSupported)
+        default: return l.t(PlatformText.requestIsNotValid)
         }
     }
 
@@ -190,7 +186,7 @@ package struct AppErrorMiddleware: AsyncMiddleware {
         let body: Node<HTML.BodyContext> = .group(
             .h1(.text("\(status.code)")),
             .p(.class("error"), .text(message)),
-            .p(.a(.href(SiteURL.home.path), .text(l.t("返回首頁", "返回首页", "Back to the home page"))))
+            .p(.a(.href(SiteURL.home.path), .text(l.t(PlatformText.backToHomePage))))
         )
         let html = Layout(title: "\(status.code)", current: .home, l: l, body: body).render()
         return Response.html(html, status: status)

@@ -39,11 +39,9 @@ package struct LimitReached: Error, Sendable, Equatable {
         let minutes = max(1, (retryAfter + 59) / 60)
         switch reason {
         case .submissions:
-            return l.t("短時間內提交太多次，你的資料未有提交。請在 \(minutes) 分鐘後再試。", "短时间内提交太多次，你的资料未有提交。请在 \(minutes) 分钟后再试。",
-                       "Too many submissions in a short time; nothing was sent this time. Please try again in \(minutes) minutes.")
+            return l.t(PlatformText.tooManySubmissionsInShortTime(minutes: "\(minutes)"))
         case .accessCodes:
-            return l.t("查閱碼錯誤太多次，暫時不能查閱。請在 \(minutes) 分鐘後再試。", "查阅码错误太多次，暂时不能查阅。请在 \(minutes) 分钟后再试。",
-                       "Too many wrong access codes; reading is paused. Please try again in \(minutes) minutes.")
+            return l.t(PlatformText.tooManyWrongAccessCodes(minutes: "\(minutes)"))
         }
     }
 }

@@ -49,10 +49,10 @@ extension UserRole {
     /// The role's name in the reader's language.
     package func name(_ l: Localizer) -> String {
         switch self {
-        case .admin: return l.t("系統管理員", "系统管理员", "Administrator")
-        case .liaison: return l.t("聯絡辦公室", "联络办公室", "Liaison office")
-        case .unitOfficer: return l.t("單位人員", "单位人员", "Unit officer")
-        case .viewer: return l.t("檢視者", "查看者", "Viewer")
+        case .admin: return l.t(PlatformText.administrator)
+        case .liaison: return l.t(PlatformText.liaisonOffice)
+        case .unitOfficer: return l.t(PlatformText.unitOfficer)
+        case .viewer: return l.t(PlatformText.viewer)
         }
     }
 }

@@ -106,7 +106,7 @@ package struct FormContext {
 
     package var errorSummary: Body {
         .if(!errors.isEmpty, .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
-                                  .p(.text(l.t("資料未儲存，請更正標示的欄位。", "数据未保存，请更正标示的字段。", "Nothing was saved. Please correct the fields marked below."))),
+                                  .p(.text(l.t(PlatformText.nothingWasSavedPleaseCorrect))),
                                   .ul(.forEach(errors.fields.sorted { $0.key < $1.key }) { .li(.text($0.value.text(l))) })))
     }
 }

@@ -10,7 +10,7 @@ package enum OfficerDashboardViews {
     package static func page(_ d: OfficerDashboard.Dashboard, officer o: Officer, form f: FormContext) -> String {
         let l = f.l
         let body: Body = .group(
-            .h1(.text(l.t("工作台", "工作台", "Dashboard"))),
+            .h1(.text(l.t(ReportingText.dashboard))),
             .p(.class("meta"), .text(o.displayName + (o.unitName.map { " · " + l.content($0, writtenIn: o.unitScript ?? "zh-Hant") } ?? "") + " · " + o.role.name(l))),
             .ul(.class("counts"),
                 .li(Parts.lightBadge(.red, l), .text(" \(d.overdue)")),
@@ -18,22 +18,22 @@ package enum OfficerDashboardViews {
             ReportingViews.notices(d.notices, l),
             .if(!d.pending.isEmpty, .section(
                 .attribute(named: "aria-labelledby", value: "pending"),
-                .h2(.id("pending"), .text(l.t("待批准公開的進展", "待批准公开的进展", "Updates waiting for publication"))),
+                .h2(.id("pending"), .text(l.t(ReportingText.updatesWaitingForPublication))),
                 .ul(.forEach(d.pending) { p in
                     .li(.a(.href(SiteURL.officerMeasure(p.measureNumber).path), .text(l.measureLabel(p.measureNumber))),
                         .text(" · " + p.period + " · "), Parts.content(p.unit.name, writtenIn: p.unit.script, l),
-                        .text(" "), f.button(action: .officerPublish(p.id), label: l.t("批准公開", "批准公开", "Publish")))
+                        .text(" "), f.button(action: .officerPublish(p.id), label: l.t(ReportingText.publish)))
                 })
             )),
             .section(
                 .attribute(named: "aria-labelledby", value: "mine"),
-                .h2(.id("mine"), .text(o.role == .unitOfficer ? l.t("本單位的措施", "本单位的措施", "Your unit's measures")
-                                                               : l.t("全部措施", "全部措施", "All measures"))),
+                .h2(.id("mine"), .text(o.role == .unitOfficer ? l.t(ReportingText.yourUnitsMeasures)
+                                                               : l.t(ReportingText.allMeasures))),
                 d.rows.isEmpty
-                    ? .p(.class("empty"), .text(l.t("尚未指派任何措施。", "尚未指派任何措施。", "No measures are assigned yet.")))
+                    ? .p(.class("empty"), .text(l.t(ReportingText.noMeasuresAreAssignedYet)))
                     : .table(.class("dashboard"),
-                             .thead(.tr(.th(.text(l.t("措施", "措施", "Measure"))), .th(.text(l.t("整體", "整体", "Overall"))),
-                                        .th(.text(l.t("本方", "本方", "Your side"))), .th(.text(l.t("下個節點", "下个节点", "Next milestone"))))),
+                             .thead(.tr(.th(.text(l.t(ReportingText.measure))), .th(.text(l.t(ReportingText.overall))),
+                                        .th(.text(l.t(ReportingText.yourSide))), .th(.text(l.t(ReportingText.nextMilestone))))),
                              .tbody(.forEach(d.rows) { row in
                                  .tr(.td(.a(.href(SiteURL.officerMeasure(row.measure.number).path), .text(l.measureLabel(row.measure.number))),
                                          .unwrap(row.unitRole) { .text(" · " + OfficerViews.assignmentRole($0, l)) }),
@@ -43,6 +43,6 @@ package enum OfficerDashboardViews {
                              }))
             )
         )
-        return Layout(title: l.t("工作台", "工作台", "Dashboard"), current: .officer, l: l, body: body, officer: (o, f.csrf)).render()
+        return Layout(title: l.t(ReportingText.dashboard), current: .officer, l: l, body: body, officer: (o, f.csrf)).render()
     }
 }

@@ -12,7 +12,7 @@ package enum ReportViews {
     package typealias Body = Node<HTML.BodyContext>
 
     package static func title(_ l: Localizer) -> String {
-        l.t("合作措施落實進展報告", "合作措施落实进展报告", "Progress report on the cooperation measures")
+        l.t(ReportingText.progressReportOnCooperationMeasures)
     }
 
     package static func kind(_ raw: String, _ l: Localizer) -> String {
@@ -31,22 +31,22 @@ package enum ReportViews {
     package static func describe(_ c: ReportContent.Change, _ l: Localizer) -> String {
         func status(_ raw: String?) -> String { raw.flatMap(SideStatus.init(rawValue:)).map(l.status) ?? "—" }
         switch c.kind {
-        case "side.status": return l.t("狀態", "状态", "Status") + ": " + status(c.before) + " → " + status(c.after)
-        case "signoff": return l.t("確認完成", "确认完成", "Signed off")
-        case "signoff.revoke": return l.t("撤回完成確認", "撤回完成确认", "Sign-off withdrawn")
+        case "side.status": return l.t(ReportingText.status) + ": " + status(c.before) + " → " + status(c.after)
+        case "signoff": return l.t(ReportingText.signedOff)
+        case "signoff.revoke": return l.t(ReportingText.signOffWithdrawn)
         case "milestone.add":
-            return l.t("新增節點", "新增节点", "New milestone") + ": " + (c.title.map { text($0, l) } ?? "") + " (" + (c.after ?? "") + ")"
-        default: return l.t("節點完成", "节点完成", "Milestone done") + ": " + (c.title.map { text($0, l) } ?? "")
+            return l.t(ReportingText.newMilestone) + ": " + (c.title.map { text($0, l) } ?? "") + " (" + (c.after ?? "") + ")"
+        default: return l.t(ReportingText.milestoneDone) + ": " + (c.title.map { text($0, l) } ?? "")
         }
     }
 
     package static func reason(_ r: ReportContent.Reason, _ l: Localizer) -> String {
         switch r.kind {
         case .milestoneMissed:
-            return l.side(r.side) + " · " + l.t("節點逾期", "节点逾期", "Milestone missed") + ": " + (r.text.map { text($0, l) } ?? "") + " (" + (r.dueOn ?? "") + ")"
+            return l.side(r.side) + " · " + l.t(ReportingText.milestoneMissed) + ": " + (r.text.map { text($0, l) } ?? "") + " (" + (r.dueOn ?? "") + ")"
         case .reportedDelay:
-            return l.side(r.side) + " · " + l.t("報告延誤", "报告延误", "Reported delayed") + ": "
-                + (r.text.map { text($0, l) } ?? l.t("未有公開說明。", "未有公开说明。", "No public explanation yet."))
+            return l.side(r.side) + " · " + l.t(ReportingText.reportedDelayed) + ": "
+                + (r.text.map { text($0, l) } ?? l.t(ReportingText.noPublicExplanationYet))
         }
     }
 
@@ -54,70 +54,70 @@ package enum ReportViews {
     package static func body(_ c: ReportContent, _ l: Localizer) -> Body {
         let h = c.headline, f = c.feedback
         let headline: [(String, String)] = [
-            (l.t("措施總數", "措施总数", "Measures"), "\(h.measures)"),
+            (l.t(ReportingText.measures), "\(h.measures)"),
             (l.status(.completed), "\(h.completed)"), (l.status(.ongoing), "\(h.ongoing)"), (l.status(.inProgress), "\(h.inProgress)"),
             (l.status(.notStarted), "\(h.notStarted)"), (l.status(.delayed), "\(h.delayed)"),
-            (l.t("平均完成度", "平均完成度", "Average completion"), "\(h.percent)%"),
-            (l.t("已完成節點", "已完成节点", "Milestones done"), "\(c.milestonesDone)"),
-            (l.t("逾期未完成節點", "逾期未完成节点", "Milestones missed"), "\(c.milestonesMissed)"),
-            (l.t("期內進展報告", "期内进展报告", "Progress updates in the period"), "\(c.updatesInPeriod)"),
-            (l.t("期內收到意見", "期内收到意见", "Feedback received in the period"), "\(f.received)"),
-            (l.t("期內已回覆意見", "期内已回复意见", "Feedback answered in the period"), "\(f.answered)"),
-            (l.t("回覆所需工作日（中位數）", "回复所需工作日（中位数）", "Working days to reply (median)"), days(f.medianDaysToReply)),
-            (l.t("限期內回覆", "限期内回复", "Answered within the deadline"), percent(f.answeredWithinDeadline, of: f.answered)),
+            (l.t(ReportingText.averageCompletion), "\(h.percent)%"),
+            (l.t(ReportingText.milestonesDone), "\(c.milestonesDone)"),
+            (l.t(ReportingText.milestonesMissed), "\(c.milestonesMissed)"),
+            (l.t(ReportingText.progressUpdatesInPeriod), "\(c.updatesInPeriod)"),
+            (l.t(ReportingText.feedbackReceivedInPeriod), "\(f.received)"),
+            (l.t(ReportingText.feedbackAnsweredInPeriod), "\(f.answered)"),
+            (l.t(ReportingText.workingDaysToReplyMedian), days(f.medianDaysToReply)),
+            (l.t(ReportingText.answeredWithinDeadline), percent(f.answeredWithinDeadline, of: f.answered)),
         ]
         return .div(
             .class("report"),
             .p(.class("meta"), .text(text(c.agreementTitle, l) + (c.meeting.flatMap { c.agreementTitle.text.contains($0) ? nil : " · " + $0 } ?? ""))),
-            .p(.class("meta"), .text(l.t("截至", "截至", "As of") + " " + c.asOf + " · " + l.t("本期自", "本期自", "Period after") + " " + c.since)),
+            .p(.class("meta"), .text(l.t(ReportingText.asOf) + " " + c.asOf + " · " + l.t(ReportingText.periodAfter) + " " + c.since)),
             .section(
                 .attribute(named: "aria-labelledby", value: "r-headline"),
-                .h2(.id("r-headline"), .text(l.t("一、總體情況", "一、总体情况", "1. Headline figures"))),
+                .h2(.id("r-headline"), .text(l.t(ReportingText.n1HeadlineFigures))),
                 .table(.class("figures"), .tbody(.forEach(headline) { .tr(.th(.attribute(named: "scope", value: "row"), .text($0.0)), .td(.text($0.1))) }))
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "r-areas"),
-                .h2(.id("r-areas"), .text(l.t("二、各範疇進展", "二、各范畴进展", "2. Progress by area"))),
+                .h2(.id("r-areas"), .text(l.t(ReportingText.n2ProgressByArea))),
                 .forEach(c.areas) { area(area: $0, l) }
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "r-completed"),
-                .h2(.id("r-completed"), .text(l.t("三、已完成措施", "三、已完成措施", "3. Measures completed"))),
-                c.completed.isEmpty ? .p(.class("empty"), .text(l.t("未有。", "未有。", "None."))) : .table(
-                    .thead(.tr(.th(.text(l.t("措施", "措施", "Measure"))), .th(.text(l.t("內容", "内容", "Text"))), .th(.text(l.t("完成日期", "完成日期", "Completed on"))))),
+                .h2(.id("r-completed"), .text(l.t(ReportingText.n3MeasuresCompleted))),
+                c.completed.isEmpty ? .p(.class("empty"), .text(l.t(ReportingText.none))) : .table(
+                    .thead(.tr(.th(.text(l.t(ReportingText.measure))), .th(.text(l.t(ReportingText.text))), .th(.text(l.t(ReportingText.completedOn))))),
                     .tbody(.forEach(c.completed) { m in .tr(.td(.text(m.number)), .td(.text(text(m.text, l))), .td(.text(m.completedOn ?? "—"))) }))
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "r-delayed"),
-                .h2(.id("r-delayed"), .text(l.t("四、延誤措施及原因", "四、延误措施及原因", "4. Delayed measures and why"))),
-                c.delayed.isEmpty ? .p(.class("empty"), .text(l.t("未有。", "未有。", "None."))) : .ul(.class("delayed"), .forEach(c.delayed) { d in
+                .h2(.id("r-delayed"), .text(l.t(ReportingText.n4DelayedMeasuresAndWhy))),
+                c.delayed.isEmpty ? .p(.class("empty"), .text(l.t(ReportingText.none))) : .ul(.class("delayed"), .forEach(c.delayed) { d in
                     .li(.strong(.text(l.measureLabel(d.number))), .text(" " + text(d.text, l)),
                         .ul(.forEach(d.reasons) { .li(.text(reason($0, l))) }))
                 })
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "r-changes"),
-                .h2(.id("r-changes"), .text(l.t("五、本期變動", "五、本期变动", "5. What changed in the period"))),
-                c.changes.isEmpty ? .p(.class("empty"), .text(l.t("未有。", "未有。", "None."))) : .table(
-                    .thead(.tr(.th(.text(l.t("日期", "日期", "Date"))), .th(.text(l.t("措施", "措施", "Measure"))), .th(.text(l.t("一方", "一方", "Side"))),
-                               .th(.text(l.t("變動", "变动", "Change"))))),
+                .h2(.id("r-changes"), .text(l.t(ReportingText.n5WhatChangedInPeriod))),
+                c.changes.isEmpty ? .p(.class("empty"), .text(l.t(ReportingText.none))) : .table(
+                    .thead(.tr(.th(.text(l.t(ReportingText.date))), .th(.text(l.t(ReportingText.measure))), .th(.text(l.t(ReportingText.side))),
+                               .th(.text(l.t(ReportingText.change))))),
                     .tbody(.forEach(c.changes) { ch in
                         .tr(.td(.text(ch.on)), .td(.text(ch.measure)), .td(.text(ch.side.map(l.side) ?? "—")), .td(.text(describe(ch, l))))
                     }))
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "r-feedback"),
-                .h2(.id("r-feedback"), .text(l.t("六、市民意見", "六、市民意见", "6. Feedback from the public"))),
-                f.byMonth.isEmpty ? .p(.class("empty"), .text(l.t("本期未有意見。", "本期未有意见。", "No feedback in the period."))) : .table(
-                    .thead(.tr(.th(.text(l.t("月份", "月份", "Month"))), .th(.text(l.t("收到", "收到", "Received"))))),
+                .h2(.id("r-feedback"), .text(l.t(ReportingText.n6FeedbackFromPublic))),
+                f.byMonth.isEmpty ? .p(.class("empty"), .text(l.t(ReportingText.noFeedbackInPeriod))) : .table(
+                    .thead(.tr(.th(.text(l.t(ReportingText.month))), .th(.text(l.t(ReportingText.received))))),
                     .tbody(.forEach(f.byMonth) { .tr(.td(.text($0.month)), .td(.text("\($0.count)"))) }))
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "r-annex"),
-                .h2(.id("r-annex"), .text(l.t("附表：全部措施", "附表：全部措施", "Annex: every measure"))),
+                .h2(.id("r-annex"), .text(l.t(ReportingText.annexEveryMeasure))),
                 .table(.class("annex"),
-                       .thead(.tr(.th(.text(l.t("措施", "措施", "Measure"))), .th(.text(l.t("整體", "整体", "Overall"))), .th(.text("%")),
-                                  .th(.text(l.side(.cq))), .th(.text(l.side(.hk))), .th(.text(l.t("燈號", "灯号", "Light"))))),
+                       .thead(.tr(.th(.text(l.t(ReportingText.measure))), .th(.text(l.t(ReportingText.overall))), .th(.text("%")),
+                                  .th(.text(l.side(.cq))), .th(.text(l.side(.hk))), .th(.text(l.t(ReportingText.light))))),
                        .tbody(.forEach(c.measures) { m in
                            .tr(.td(.text(m.number)), .td(.text(l.status(m.status))), .td(.text("\(m.percent)")), .td(.text(l.status(m.cq))),
                                .td(.text(l.status(m.hk))), .td(.text(l.light(m.light))))
@@ -131,18 +131,16 @@ package enum ReportViews {
         return .section(
             .class("area"),
             .h3(.text(l.areaLabel(a.number) + text(a.title, l))),
-            .p(.text(l.t("措施 \(a.counts.measures) 項：已完成 \(a.counts.completed)、延誤 \(a.counts.delayed)、平均完成度 \(a.counts.percent)%。",
-                         "措施 \(a.counts.measures) 项：已完成 \(a.counts.completed)、延误 \(a.counts.delayed)、平均完成度 \(a.counts.percent)%。",
-                         "\(a.counts.measures) measures: \(a.counts.completed) completed, \(a.counts.delayed) delayed, \(a.counts.percent)% on average."))),
-            a.narratives.isEmpty ? .p(.class("empty"), .text(l.t("未有公開進展。", "未有公开进展。", "No public update yet."))) : .ul(.forEach(a.narratives) { n in
+            .p(.text(l.t(ReportingText.measuresCompletedDelayedPercentOn(measures: "\(a.counts.measures)", completed: "\(a.counts.completed)", delayed: "\(a.counts.delayed)", percent: "\(a.counts.percent)")))),
+            a.narratives.isEmpty ? .p(.class("empty"), .text(l.t(ReportingText.noPublicUpdateYet))) : .ul(.forEach(a.narratives) { n in
                 .li(.strong(.text(l.measureLabel(n.measure) + " · " + l.side(n.side) + " · " + text(n.unit, l) + " · " + n.period + " · " + l.status(n.status) + " \(n.percent)%")),
                     .br(), .text(text(n.text, l)))
             }),
             .if(fb.received > 0, .p(.class("feedback"), .text(
-                l.t("期內意見 \(fb.received) 宗（已回覆 \(fb.answered)）", "期内意见 \(fb.received) 宗（已回复 \(fb.answered)）", "\(fb.received) feedback cases (\(fb.answered) answered)")
+                l.t(ReportingText.receivedFeedbackCasesAnswered(received: "\(fb.received)", answered: "\(fb.answered)"))
                 + "：" + fb.byKind.sorted { $0.key < $1.key }.map { kind($0.key, l) + " \($0.value)" }.joined(separator: "、")
-                + (fb.measures.isEmpty ? "" : l.t("；涉及措施 ", "；涉及措施 ", "; measures raised: ") + fb.measures.map { "\($0.term)（\($0.count)）" }.joined(separator: "、"))
-                + (fb.terms.isEmpty ? "" : l.t("；常見詞語 ", "；常见词语 ", "; recurring words: ")
+                + (fb.measures.isEmpty ? "" : l.t(ReportingText.measuresRaised) + fb.measures.map { "\($0.term)（\($0.count)）" }.joined(separator: "、"))
+                + (fb.terms.isEmpty ? "" : l.t(ReportingText.recurringWords)
                     + fb.terms.map { l.content($0.term, writtenIn: "zh-Hant") + "（\($0.count)）" }.joined(separator: "、")))))
         )
     }
@@ -183,39 +181,39 @@ package enum ReportViews {
         let h = c.headline, f = c.feedback
         func n(_ v: Int) -> Cell { .number(Double(v)) }
         let summary: [[Cell]] = [
-            [.text(l.t("截至", "截至", "As of")), .text(c.asOf)], [.text(l.t("本期自", "本期自", "Period after")), .text(c.since)],
-            [.text(l.t("措施總數", "措施总数", "Measures")), n(h.measures)], [.text(l.status(.completed)), n(h.completed)],
+            [.text(l.t(ReportingText.asOf)), .text(c.asOf)], [.text(l.t(ReportingText.periodAfter)), .text(c.since)],
+            [.text(l.t(ReportingText.measures)), n(h.measures)], [.text(l.status(.completed)), n(h.completed)],
             [.text(l.status(.ongoing)), n(h.ongoing)], [.text(l.status(.inProgress)), n(h.inProgress)],
             [.text(l.status(.notStarted)), n(h.notStarted)], [.text(l.status(.delayed)), n(h.delayed)],
-            [.text(l.t("平均完成度", "平均完成度", "Average completion")), n(h.percent)],
-            [.text(l.t("已完成節點", "已完成节点", "Milestones done")), n(c.milestonesDone)],
-            [.text(l.t("逾期未完成節點", "逾期未完成节点", "Milestones missed")), n(c.milestonesMissed)],
-            [.text(l.t("期內進展報告", "期内进展报告", "Progress updates in the period")), n(c.updatesInPeriod)],
-            [.text(l.t("期內收到意見", "期内收到意见", "Feedback received")), n(f.received)],
-            [.text(l.t("期內已回覆意見", "期内已回复意见", "Feedback answered")), n(f.answered)],
-            [.text(l.t("回覆所需工作日（中位數）", "回复所需工作日（中位数）", "Working days to reply (median)")), f.medianDaysToReply.map { .number($0) } ?? .text("—")],
-            [.text(l.t("限期內回覆", "限期内回复", "Answered within the deadline")), n(f.answeredWithinDeadline)],
+            [.text(l.t(ReportingText.averageCompletion)), n(h.percent)],
+            [.text(l.t(ReportingText.milestonesDone)), n(c.milestonesDone)],
+            [.text(l.t(ReportingText.milestonesMissed)), n(c.milestonesMissed)],
+            [.text(l.t(ReportingText.progressUpdatesInPeriod)), n(c.updatesInPeriod)],
+            [.text(l.t(ReportingText.feedbackReceived)), n(f.received)],
+            [.text(l.t(ReportingText.feedbackAnswered)), n(f.answered)],
+            [.text(l.t(ReportingText.workingDaysToReplyMedian)), f.medianDaysToReply.map { .number($0) } ?? .text("—")],
+            [.text(l.t(ReportingText.answeredWithinDeadline)), n(f.answeredWithinDeadline)],
         ]
         let narratives = Dictionary(grouping: c.areas.flatMap(\.narratives), by: \.measure)
         func latest(_ m: String, _ side: Side) -> Cell { .text(narratives[m]?.first { $0.side == side }.map { text($0.text, l) } ?? "") }
         let delays = Dictionary(uniqueKeysWithValues: c.delayed.map { ($0.number, $0.reasons.map { reason($0, l) }.joined(separator: "\n")) })
         return [
-            Sheet(name: l.t("摘要", "摘要", "Summary"), header: [l.t("項目", "项目", "Item"), l.t("數值", "数值", "Value")], rows: summary),
-            Sheet(name: l.t("措施", "措施", "Measures"),
-                  header: [l.t("措施", "措施", "Measure"), l.t("內容", "内容", "Text"), l.t("整體", "整体", "Overall"), "%", l.t("燈號", "灯号", "Light"),
-                           l.side(.cq), l.side(.hk), l.t("完成日期", "完成日期", "Completed on"), l.t("延誤原因", "延误原因", "Why delayed"),
-                           l.side(.cq) + l.t("最新進展", "最新进展", " latest update"), l.side(.hk) + l.t("最新進展", "最新进展", " latest update")],
+            Sheet(name: l.t(ReportingText.summary), header: [l.t(ReportingText.item), l.t(ReportingText.value)], rows: summary),
+            Sheet(name: l.t(ReportingText.measures2),
+                  header: [l.t(ReportingText.measure), l.t(ReportingText.text), l.t(ReportingText.overall), "%", l.t(ReportingText.light),
+                           l.side(.cq), l.side(.hk), l.t(ReportingText.completedOn), l.t(ReportingText.whyDelayed),
+                           l.side(.cq) + l.t(ReportingText.latestUpdate), l.side(.hk) + l.t(ReportingText.latestUpdate)],
                   rows: c.measures.map { m in
                       [.text(m.number), .text(text(m.text, l)), .text(l.status(m.status)), n(m.percent), .text(l.light(m.light)),
                        .text(l.status(m.cq)), .text(l.status(m.hk)), .text(m.completedOn ?? ""), .text(delays[m.number] ?? ""),
                        latest(m.number, .cq), latest(m.number, .hk)]
                   }),
-            Sheet(name: l.t("本期變動", "本期变动", "Changes"),
-                  header: [l.t("日期", "日期", "Date"), l.t("措施", "措施", "Measure"), l.t("一方", "一方", "Side"), l.t("變動", "变动", "Change")],
+            Sheet(name: l.t(ReportingText.changes),
+                  header: [l.t(ReportingText.date), l.t(ReportingText.measure), l.t(ReportingText.side), l.t(ReportingText.change)],
                   rows: c.changes.map { [.text($0.on), .text($0.measure), .text($0.side.map(l.side) ?? ""), .text(describe($0, l))] }),
-            Sheet(name: l.t("市民意見", "市民意见", "Feedback"),
-                  header: [l.t("範疇", "范畴", "Area"), l.t("收到", "收到", "Received"), l.t("已回覆", "已回复", "Answered"),
-                           l.t("涉及措施", "涉及措施", "Measures raised"), l.t("常見詞語", "常见词语", "Recurring words")],
+            Sheet(name: l.t(ReportingText.feedback),
+                  header: [l.t(ReportingText.area), l.t(ReportingText.received), l.t(ReportingText.answered),
+                           l.t(ReportingText.measuresRaised2), l.t(ReportingText.recurringWords2)],
                   rows: c.areas.map { a in
                       [.text(l.areaLabel(a.number) + text(a.title, l)), n(a.feedback.received), n(a.feedback.answered),
                        .text(a.feedback.measures.map { "\($0.term) (\($0.count))" }.joined(separator: ", ")),

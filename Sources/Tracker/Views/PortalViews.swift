@@ -14,19 +14,19 @@ package enum PortalViews {
             .p(.class("meta"), .text(agreementMeta(a, l))),
             .section(
                 .attribute(named: "aria-labelledby", value: "overall"),
-                .h2(.id("overall"), .text(l.t("整體進度", "整体进度", "Overall progress"))),
-                Parts.progress(o.rollup.percent, label: l.t("整體進度", "整体进度", "Overall progress")),
+                .h2(.id("overall"), .text(l.t(TrackerText.overallProgress))),
+                Parts.progress(o.rollup.percent, label: l.t(TrackerText.overallProgress)),
                 counts(o.rollup, l)
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "areas"),
-                .h2(.id("areas"), .text(l.t("合作領域", "合作领域", "Areas of cooperation"))),
+                .h2(.id("areas"), .text(l.t(TrackerText.areasOfCooperation))),
                 .ol(.class("areas"), .forEach(o.areas) { area in
                     .li(
                         .a(.href(SiteURL.area(area.number).path),
                            .span(.class("num"), .text(l.areaLabel(area.number))),
                            Parts.content(area.title, writtenIn: a.script, l)),
-                        Parts.progress(area.rollup.percent, label: l.t("進度", "进度", "Progress")),
+                        Parts.progress(area.rollup.percent, label: l.t(TrackerText.progress)),
                         .p(.class("counts"), .text(countLine(area.rollup, l)))
                     )
                 })
@@ -39,10 +39,10 @@ package enum PortalViews {
         let script = o.agreement.script
         let heading = l.areaLabel(area.number) + (l.language == .en ? " " : "") + l.content(area.title, writtenIn: script)
         let body: Body = .group(
-            .nav(.class("crumbs"), .attribute(named: "aria-label", value: l.t("位置", "位置", "Breadcrumb")),
-                 .a(.href(SiteURL.home.path), .text(l.t("合作措施", "合作措施", "Measures")))),
+            .nav(.class("crumbs"), .attribute(named: "aria-label", value: l.t(TrackerText.breadcrumb)),
+                 .a(.href(SiteURL.home.path), .text(l.t(TrackerText.measures)))),
             .h1(.attribute(named: "lang", value: l.contentLang), .text(heading)),
-            Parts.progress(area.rollup.percent, label: l.t("領域進度", "领域进度", "Area progress")),
+            Parts.progress(area.rollup.percent, label: l.t(TrackerText.areaProgress)),
             counts(area.rollup, l),
             .ol(.class("measures"), .forEach(area.measures) { m in
                 .li(
@@ -60,8 +60,8 @@ package enum PortalViews {
         let m = d.measure
         let script = d.agreement.script
         let body: Body = .group(
-            .nav(.class("crumbs"), .attribute(named: "aria-label", value: l.t("位置", "位置", "Breadcrumb")),
-                 .a(.href(SiteURL.home.path), .text(l.t("合作措施", "合作措施", "Measures"))),
+            .nav(.class("crumbs"), .attribute(named: "aria-label", value: l.t(TrackerText.breadcrumb)),
+                 .a(.href(SiteURL.home.path), .text(l.t(TrackerText.measures))),
                  .text(" › "),
                  .a(.href(SiteURL.area(m.areaNumber).path), .text(l.areaLabel(m.areaNumber) + (l.language == .en ? " " : "")),
                     Parts.content(d.areaTitle, writtenIn: script, l))),
@@ -69,32 +69,30 @@ package enum PortalViews {
             .blockquote(.class("measure-text"), .p(Parts.content(m.text, writtenIn: script, l))),
             .section(
                 .attribute(named: "aria-labelledby", value: "status"),
-                .h2(.id("status"), .text(l.t("進度", "进度", "Progress"))),
+                .h2(.id("status"), .text(l.t(TrackerText.progress))),
                 .p(.class("state"), Parts.statusBadge(m.state.status, l), .text(" "), Parts.lightBadge(m.state.light, l)),
-                Parts.progress(m.state.percent, label: l.t("整體進度", "整体进度", "Overall progress")),
-                .p(.class("note"), .text(l.t("雙方均確認完成後，措施方列為已完成。",
-                                              "双方均确认完成后，措施方列为已完成。",
-                                              "A measure is completed only when both sides have signed off."))),
+                Parts.progress(m.state.percent, label: l.t(TrackerText.overallProgress)),
+                .p(.class("note"), .text(l.t(TrackerText.measureIsCompletedOnlyWhen))),
                 .div(.class("sides"), .forEach(m.sides) { side in sideBlock(side, l) })
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "milestones"),
-                .h2(.id("milestones"), .text(l.t("工作節點", "工作节点", "Milestones"))),
+                .h2(.id("milestones"), .text(l.t(TrackerText.milestones))),
                 d.milestones.isEmpty
-                    ? .p(.class("empty"), .text(l.t("尚未設定工作節點。", "尚未设定工作节点。", "No milestones yet.")))
+                    ? .p(.class("empty"), .text(l.t(TrackerText.noMilestonesYet)))
                     : .ol(.class("timeline"), .forEach(d.milestones) { ms in
                         .li(.class(ms.doneOn == nil ? "open" : "done"),
                             .element(named: "time", nodes: [.attribute(named: "datetime", value: ms.dueOn), .text(ms.dueOn)]),
                             .text(" · " + l.side(ms.side) + " · "),
                             Parts.content(ms.title, writtenIn: ms.script, l),
-                            .unwrap(ms.doneOn) { done in .text(" · " + l.t("已完成於 ", "已完成于 ", "done on ") + done) })
+                            .unwrap(ms.doneOn) { done in .text(" · " + l.t(TrackerText.doneOn) + done) })
                     })
             ),
             .section(
                 .attribute(named: "aria-labelledby", value: "updates"),
-                .h2(.id("updates"), .text(l.t("進展報告", "进展报告", "Progress reports"))),
+                .h2(.id("updates"), .text(l.t(TrackerText.progressReports))),
                 d.updates.isEmpty
-                    ? .p(.class("empty"), .text(l.t("尚未公佈進展。", "尚未公布进展。", "No progress published yet.")))
+                    ? .p(.class("empty"), .text(l.t(TrackerText.noProgressPublishedYet)))
                     : .ol(.class("updates"), .forEach(d.updates) { u in
                         .li(
                             .h3(.text(l.side(u.side) + " · " + u.period + " · "), Parts.content(u.unit.name, writtenIn: u.unit.script, l)),
@@ -120,7 +118,7 @@ package enum PortalViews {
                 .h1(.text(c(a.title)), .unwrap(a.documentKind) { .text(" " + c($0)) }),
                 .forEach(a.preamble) { .p(.text(c($0))) },
                 .table(.class("signatures"),
-                       .caption(.text(l.t("簽署", "签署", "Signatures"))),
+                       .caption(.text(l.t(TrackerText.signatures))),
                        .tbody(.forEach(a.parties) { p in
                            .tr(.td(.text(c(p.name))), .td(.text(p.signatoryTitle.map(c) ?? "")), .td(.text(p.signedOn ?? "")))
                        })),
@@ -143,33 +141,33 @@ package enum PortalViews {
             .class("side side-\(side.side.rawValue)"),
             .h3(.text(l.side(side.side))),
             .dl(
-                .dt(.text(l.t("狀態", "状态", "Status"))),
+                .dt(.text(l.t(TrackerText.status))),
                 .dd(Parts.statusBadge(side.status, l), .text(" \(side.percent)%")),
-                .dt(.text(l.t("牽頭單位", "牵头单位", "Lead units"))),
+                .dt(.text(l.t(TrackerText.leadUnits))),
                 .dd(unitList(side.leads, l)),
-                .dt(.text(l.t("配合單位", "配合单位", "Supporting units"))),
+                .dt(.text(l.t(TrackerText.supportingUnits))),
                 .dd(unitList(side.supports, l)),
-                .dt(.text(l.t("確認完成", "确认完成", "Signed off"))),
-                .dd(.text(side.signedOffAt.map { CalendarDays.iso($0) } ?? l.t("未確認", "未确认", "Not yet")))
+                .dt(.text(l.t(TrackerText.signedOff))),
+                .dd(.text(side.signedOffAt.map { CalendarDays.iso($0) } ?? l.t(TrackerText.notYet)))
             )
         )
     }
 
     package static func unitList(_ units: [PortalQueries.Named], _ l: Localizer) -> Body {
         units.isEmpty
-            ? .text(l.t("未指派", "未指派", "Not assigned"))
+            ? .text(l.t(TrackerText.notAssigned))
             : .span(.attribute(named: "lang", value: l.contentLang), .text(units.map { l.content($0.name, writtenIn: $0.script) }.joined(separator: "、")))
     }
 
     package static func agreementMeta(_ a: PortalQueries.AgreementInfo, _ l: Localizer) -> String {
         var parts = [l.content(a.mechanism, writtenIn: a.script)]
         if let meeting = a.meeting { parts.append(l.content(meeting, writtenIn: a.script)) }
-        if let signed = a.signedOn { parts.append(l.t("簽署日期 ", "签署日期 ", "signed ") + signed) }
+        if let signed = a.signedOn { parts.append(l.t(TrackerText.signed) + signed) }
         return parts.joined(separator: " · ")
     }
 
     package static func countLine(_ r: MeasureProgress.Rollup, _ l: Localizer) -> String {
-        let total = l.t("共 \(r.measures) 項措施", "共 \(r.measures) 项措施", "\(r.measures) measures")
+        let total = l.t(TrackerText.measures2(measures: "\(r.measures)"))
         let parts = SideStatus.allCases.filter { r.count($0) > 0 }.map { "\(l.status($0)) \(r.count($0))" }
         return ([total] + parts).joined(separator: " · ")
     }
