@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // /api/v1: the server code generated from openapi.yaml (scripts/generate-api) and its Vapor transport.
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/vapor/swift-openapi-vapor", from: "1.2.0"),
         // Tests only: the pages as reviewed snapshots.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
@@ -68,9 +71,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                // AppErrorMiddleware unwraps the generated API code's `ServerError`.
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
             resources: [.copy("Resources/common-passwords.txt")] + strings
         ),
+        // /api/v1 as openapi.yaml describes it: the code swift-openapi-generator made from it
+        // (committed; scripts/generate-api), and the three lenient input types it names. A target
+        // of its own: the generated files use `package import`, which a module may not mix with
+        // plain imports of the same modules. It knows no Vapor and no service.
+        .target(name: "APIGenerated", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]),
         // The services, one target each. A service imports Platform and only the services below it:
         // Tracker ◄ Consultation ◄ Feedback ◄ Reporting, and Accounts ► Feedback (see
         // docs/ARCHITECTURE.md); the compiler refuses an import against that direction.
@@ -82,8 +92,10 @@ let package = Package(
         // The composition: routes, migrations, commands and jobs of every service, registered once.
         .target(
             name: "App",
-            dependencies: feature(["Memorandum", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts"])
-                + [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: feature(["Memorandum", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts", "APIGenerated"])
+                + [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                   .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                   .product(name: "OpenAPIVapor", package: "swift-openapi-vapor")]
         ),
         .executableTarget(name: "yugang", dependencies: ["App", "Platform"]),
         .executableTarget(
@@ -106,7 +118,7 @@ let package = Package(
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Platform", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts", "Memorandum", "ChineseScript", "Search",
+            dependencies: ["App", "APIGenerated", "Platform", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts", "Memorandum", "ChineseScript", "Search",
                            "WorkCalendar", .product(name: "VaporTesting", package: "vapor"),
                            .product(name: "SnapshotTesting", package: "swift-snapshot-testing")]
         ),

@@ -67,7 +67,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.middleware.use(AppErrorMiddleware(converter: converter))
     app.middleware.use(LanguageMiddleware(secureCookies: config.isSecure))
 
-    routes(app, services: services, converter: converter, cache: cache)
+    try routes(app, services: services, converter: converter, cache: cache)
     for service in services {
         for (name, command) in service.commands { app.asyncCommands.use(command, as: name) }
     }

@@ -1,4 +1,5 @@
 import Accounts
+import APIGenerated
 import ChineseScript
 import Consultation
 import Feedback
@@ -19,16 +20,18 @@ func services(converter: ScriptConverter) -> [any Service] {
     ]
 }
 
-/// Registers every route: each service's, then the platform's own (health, metrics, the API
-/// document). Every path comes from `SiteURL`.
-func routes(_ app: Application, services: [any Service], converter: ScriptConverter, cache: PageCache) {
+/// Registers every route: each service's, /api/v1 from openapi.yaml (`APIHandler`), then the
+/// platform's own (health, metrics, the API document). Every path comes from `SiteURL`.
+func routes(_ app: Application, services: [any Service], converter: ScriptConverter, cache: PageCache) throws {
     let site = SiteRoutes(app: app, converter: converter, cache: cache)
     for service in services { service.routes(site) }
+    try APIHandler(converter: converter).register(on: site)
 
     let health = HealthController()
     site.open.get(.healthLive, use: health.live)
     site.open.get(.healthReady, use: health.ready)
     site.open.get(.metrics, use: MetricsController().scrape)
+    // openapi.yaml as JSON, converted by scripts/generate-api (a test checks it is the yaml's).
     site.open.get(.apiOpenAPI) { _ -> Response in
         var headers = HTTPHeaders()
         headers.contentType = .json

@@ -17,9 +17,7 @@ package struct ConsultationService: Service {
         site.cached.get(.knowledgeBase, use: pages.knowledgeBase)
         site.cached.get(.kbCategory(.param), use: pages.category)
         site.cached.get(.article(.param), use: pages.article)
-        site.open.get(.apiSearch, use: pages.searchAPI)
-        site.counted(.question, maxBytes: site.formBytes, browser: false).post(.apiQuestions, body: .stream, use: pages.askAPI)
-        site.open.get(.apiQuestion(.param), use: pages.questionAPI)
+        // /api/v1/search and /api/v1/questions: App's APIHandler, generated from openapi.yaml.
         site.sessions.get(.ask, use: pages.askPage)
         site.counted(.question, maxBytes: site.formBytes, browser: true).post(.ask, body: .stream, use: pages.ask)
         site.sessions.get(.question(.param), use: pages.questionPage)

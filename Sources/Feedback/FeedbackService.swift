@@ -13,10 +13,8 @@ package struct FeedbackService: Service {
 
     package func routes(_ site: SiteRoutes) {
         let feedback = FeedbackController(converter: converter)
-        // Three attachments of 5 MB, base64 in JSON, and the form fields.
+        // /api/v1/feedback: App's APIHandler, generated from openapi.yaml.
         let uploads = CSRFMiddleware.maxMultipartBytes
-        site.counted(.feedback, maxBytes: uploads, browser: false, invalidatesPages: false).post(.apiFeedback, body: .stream, use: feedback.submitAPI)
-        site.open.get(.apiFeedbackCase(.param), use: feedback.caseAPI)
         site.sessions.get(.feedback, use: feedback.formPage)
         site.counted(.feedback, maxBytes: uploads, browser: true).post(.feedback, body: .stream, use: feedback.submit)
         site.sessions.get(.feedbackCase(.param), use: feedback.followPage)

@@ -1,4 +1,5 @@
 @testable import Accounts
+import APIGenerated
 @testable import App
 @testable import Consultation
 @testable import Feedback
@@ -107,7 +108,11 @@ enum QuestionFixture {
             let stored = try await Question.query(on: app.db).sort(\.$reference).all()
             #expect(stored.map(\.consentShare) == [true, false, true])
             #expect(stored[0].consentVersion == Questions.consentVersion && stored[0].consentAt != nil)
-            #expect(OpenAPIDocument.json.contains("\"consentShare\": { \"type\": \"boolean\", \"description\": \"The question"))
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+            let questionInput = ((document["components"] as? [String: Any])?["schemas"] as? [String: Any])?["QuestionInput"] as? [String: Any]
+            let consentShare = (questionInput?["properties"] as? [String: Any])?["consentShare"] as? [String: Any]
+            #expect(consentShare?["type"] as? String == "boolean")
+            #expect((consentShare?["description"] as? String)?.hasPrefix("The question") == true)
         }
     }
 

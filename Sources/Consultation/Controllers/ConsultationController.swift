@@ -33,33 +33,6 @@ package struct ConsultationController {
         return .html(ConsultationViews.search(page, categories: categories, l: l))
     }
 
-    package struct SearchDTO: Content {
-        package struct Hit: Content {
-            package var kind: String
-            package var key: String
-            package var title: String
-            package var url: String
-            package var category: String?
-            package var snippet: [SiteSearch.Part]
-        }
-        package var query: String
-        package var total: Int
-        /// `total` is a lower bound: counting stopped there.
-        package var totalIsAtLeast: Bool
-        package var page: Int
-        package var pageCount: Int
-        package var didYouMean: String?
-        package var results: [Hit]
-    }
-
-    package func searchAPI(req: Request) async throws -> SearchDTO {
-        let category = req.query[String.self, at: "category"].flatMap { $0.isEmpty ? nil : $0 }
-        let p = try await SiteSearch.run(req.query[String.self, at: "q"] ?? "", kind: try Self.kind(req.query[String.self, at: "type"]),
-                                         category: category, page: try Self.page(req.query[String.self, at: "page"]), l: Localizer(req, converter: converter), on: req.db)
-        return SearchDTO(query: p.query, total: p.total, totalIsAtLeast: p.totalIsAtLeast, page: p.page, pageCount: p.pageCount, didYouMean: p.didYouMean,
-                         results: p.results.map { .init(kind: $0.kind.rawValue, key: $0.key, title: $0.title, url: $0.url, category: $0.category, snippet: $0.snippet) })
-    }
-
     // MARK: Knowledge base
 
     package func rows(_ articles: [Article], today: String) -> [ConsultationViews.ArticleRow] {
@@ -129,42 +102,6 @@ package struct ConsultationController {
         let html = ConsultationViews.questionStatus(reference: reference, question: question, failed: question == nil,
                                                     form: FormContext(csrf: req.csrfToken, l: Localizer(req, converter: converter)))
         return Response.html(html, status: question == nil ? .notFound : .ok).noStore()
-    }
-
-    package struct QuestionInput: Content {
-        package var category: String
-        package var question: String
-        package var contact: String?
-        package var consent: Bool?
-        /// The question (and the contact) may be shared with the Hong Kong side.
-        package var consentShare: Bool?
-    }
-
-    package struct QuestionDTO: Content {
-        package var reference: String
-        package var category: String
-        package var state: String
-        package var question: BothScripts
-        package var answer: BothScripts?
-        package var answeredAt: Date?
-    }
-
-    package func askAPI(req: Request) async throws -> Response {
-        let input = try req.content.decode(QuestionInput.self)
-        var f = ["category": input.category, "question": input.question, "contact": input.contact ?? ""]
-        if input.consent == true { f["consent"] = "yes" }
-        if input.consentShare == true { f["consentShare"] = "yes" }
-        let receipt = try await Questions.submit(f, converter: converter, now: req.application.clock.now(), on: req.db)
-        return try await receipt.encodeResponse(status: .created, for: req)
-    }
-
-    package func questionAPI(req: Request) async throws -> QuestionDTO {
-        guard let q = try await req.question(reference: req.parameters.get("reference") ?? "", code: req.headers.first(name: "X-Access-Code") ?? "")
-        else { throw AppError.notFound }
-        return QuestionDTO(reference: q.reference, category: q.category.slug, state: q.state.rawValue,
-                           question: BothScripts(q.text, writtenIn: q.script, converter: converter),
-                           answer: q.answer.map { BothScripts($0, writtenIn: q.answerScript ?? "zh-Hant", converter: converter) },
-                           answeredAt: q.answeredAt)
     }
 
     package init(converter: ScriptConverter) {

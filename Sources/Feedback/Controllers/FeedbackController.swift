@@ -4,12 +4,12 @@ import Platform
 import Tracker
 import Vapor
 
-/// The feedback channel for the public: the form, the receipt, following a case; and the API.
+/// The feedback channel for the public: the form, the receipt, following a case (the API is
+/// App's `APIHandler`, generated from openapi.yaml).
 package struct FeedbackController {
     package let converter: ScriptConverter
 
-    /// The HTML form (multipart, with files) and the API (JSON; files as `{filename, data}`
-    /// with base64 data, or multipart) send the same fields.
+    /// The HTML form's fields (multipart, with files).
     package struct Input: Content {
         package var kind: String?
         package var area: String?
@@ -156,55 +156,7 @@ package struct FeedbackController {
                              status: status).noStore()
     }
 
-    // MARK: API
-
-    package func submitAPI(req: Request) async throws -> Response {
-        let input = try req.content.decode(Input.self)
-        let receipt = try await Feedback.submit(input.submission,
-                                                files: req.application.files, config: req.application.config,
-                                                converter: converter, now: req.application.clock.now(), on: req.db)
-        return try await receipt.encodeResponse(status: .created, for: req)
-    }
-
-    package struct CaseDTO: Content {
-        package struct Message: Content {
-            package var from: String
-            package var text: BothScripts
-            package var at: Date?
-        }
-        package var reference: String
-        package var kind: String
-        package var area: Int?
-        package var state: String
-        package var receivedOn: String
-        package var replyDueOn: String
-        package var subject: BothScripts
-        package var messages: [Message]
-        package var rating: Int?
-        package var canReopen: Bool
-
-        package init(reference: String, kind: String, area: Int? = nil, state: String, receivedOn: String, replyDueOn: String, subject: BothScripts, messages: [Message], rating: Int? = nil, canReopen: Bool) {
-            self.reference = reference
-            self.kind = kind
-            self.area = area
-            self.state = state
-            self.receivedOn = receivedOn
-            self.replyDueOn = replyDueOn
-            self.subject = subject
-            self.messages = messages
-            self.rating = rating
-            self.canReopen = canReopen
-        }
-    }
-
-    package func caseAPI(req: Request) async throws -> Response {
-        guard let c = try await req.feedbackCase(reference: req.parameters.get("reference") ?? "", code: req.headers.first(name: "X-Access-Code") ?? "")
-        else { throw AppError.notFound }
-        let s = try await load(c, now: req.application.clock.now(), on: req.db)
-        let dto = CaseDTO(reference: c.reference, kind: c.kind.rawValue, area: c.areaNumber, state: c.state.rawValue, receivedOn: c.receivedOn,
-                          replyDueOn: c.replyDueOn, subject: BothScripts(c.subject, writtenIn: c.script, converter: converter),
-                          messages: s.messages.map { .init(from: $0.author.rawValue, text: BothScripts($0.text, writtenIn: $0.script, converter: converter), at: $0.createdAt) },
-                          rating: c.rating, canReopen: s.canReopen)
-        return try await dto.encodeResponse(for: req).noStore()
+    package init(converter: ScriptConverter) {
+        self.converter = converter
     }
 }

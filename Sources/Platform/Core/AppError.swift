@@ -1,6 +1,7 @@
 import ChineseScript
 import FluentKit
 import Foundation
+import OpenAPIRuntime
 import Plot
 import Vapor
 
@@ -104,6 +105,9 @@ package struct AppErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: req)
         } catch {
+            // The generated API code wraps everything in a `ServerError`; what counts is inside.
+            // Never log the `ServerError` itself: its description holds the request body.
+            let error = Self.unwrapped(error)
             let l = Localizer(req, converter: converter)
             let status: HTTPResponseStatus
             let message: String
@@ -130,8 +134,14 @@ package struct AppErrorMiddleware: AsyncMiddleware {
                 status = .badRequest
                 message = l.t(PlatformText.dataSentIsNotIn)
                 req.logger.debug("bad input: \(decoding)")
-            case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
-                // A malformed multipart body (MultipartKit's parser errors are not public types).
+            case let refused as GeneratedRequestError:
+                // The generated API code refused the request before the handler ran: a required
+                // header missing (400), a body of another type (415), an `Accept` it cannot answer (406).
+                status = refused.status
+                message = Self.clientMessage(refused.status, l)
+            case _ where ["MultipartKit.", "OpenAPIRuntime."].contains(where: String(reflecting: type(of: error)).hasPrefix):
+                // A malformed multipart body (MultipartKit's and the API runtime's parser errors
+                // are not public types; the runtime reports them as 500, but the form is the client's).
                 status = .badRequest
                 message = l.t(PlatformText.formDataSentCouldNot)
             default:
@@ -154,6 +164,20 @@ package struct AppErrorMiddleware: AsyncMiddleware {
             }
             return Self.page(status: status, message: message, l: l)
         }
+    }
+
+    /// The error inside the generated API code's `ServerError`: the handler's own (`AppError`,
+    /// a database error…), or the runtime's internal error, which becomes a
+    /// `GeneratedRequestError` with the client status the runtime chose: 400 (bad JSON, a missing
+    /// field or header, a query value of the wrong type or outside its enum), 406, 415.
+    package static func unwrapped(_ error: any Error) -> any Error {
+        guard let server = error as? ServerError else { return error }
+        let inner = server.underlyingError
+        let code = Int(server.httpStatus.code)
+        if String(reflecting: type(of: inner)).hasPrefix("OpenAPIRuntime."), (400..<500).contains(code) {
+            return GeneratedRequestError(status: HTTPResponseStatus(statusCode: code))
+        }
+        return inner
     }
 
     package static func clientMessage(_ status: HTTPResponseStatus, _ l: Localizer) -> String {
@@ -195,6 +219,11 @@ package struct AppErrorMiddleware: AsyncMiddleware {
     package init(converter: ScriptConverter) {
         self.converter = converter
     }
+}
+
+/// A request the generated API code refused before its handler ran, with the status it chose.
+package struct GeneratedRequestError: Error, Sendable {
+    package let status: HTTPResponseStatus
 }
 
 extension Response {
