@@ -27,8 +27,8 @@ package struct AccountsService: Service {
         site.officer.post(.twoFactorDisable, use: accounts.disableTwoFactor)
         site.officer.get(.officerUsers) { try await accounts.usersPage(req: $0) }
         site.officer.post(.officerUsers, use: accounts.createUser)
-        site.officer.post(.officerUserDisable(.param), use: accounts.setDisabled)
-        site.officer.post(.officerUserEnable(.param), use: accounts.setDisabled)
+        site.officer.post(.officerUserDisable(.param)) { try await accounts.setDisabled(req: $0, disable: true) }
+        site.officer.post(.officerUserEnable(.param)) { try await accounts.setDisabled(req: $0, disable: false) }
         site.officer.post(.officerUserResetTwoFactor(.param), use: accounts.resetTwoFactor)
         site.officer.get(.officerUnits) { try await accounts.unitsPage(req: $0) }
         site.officer.post(.officerUnits, use: accounts.createUnit)

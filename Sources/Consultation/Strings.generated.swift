@@ -164,7 +164,7 @@ package enum ConsultationText {
     package static var giveExistingCodeToRename: TextKey { TextKey(catalogue, "giveExistingCodeToRename") }
     /// Name (Traditional) · 名稱（繁體）
     package static var nameTraditional: TextKey { TextKey(catalogue, "nameTraditional") }
-    /// Name (Simplified) · 名稱（简体）
+    /// Name (Simplified) · 名稱（簡體）
     package static var nameSimplified: TextKey { TextKey(catalogue, "nameSimplified") }
     /// Name (English) · 名稱（英文）
     package static var nameEnglish: TextKey { TextKey(catalogue, "nameEnglish") }

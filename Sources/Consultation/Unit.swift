@@ -1,5 +1,4 @@
 import Platform
-import Tracker
 
 /// The platform's unit (Foundation has a `Unit` too).
 package typealias Unit = Platform.Unit

@@ -326,6 +326,20 @@ package enum FeedbackText {
     package static var makeUpWorkingDayWeekend: TextKey { TextKey(catalogue, "makeUpWorkingDayWeekend") }
     /// working days of the {side} · 以{side}工作日計
     package static func workingDaysOfSide(side: String) -> Phrase { Phrase(catalogue, "workingDaysOfSide", ["side": side]) }
+    /// acknowledge · 確認收悉
+    package static var reminderAcknowledge: TextKey { TextKey(catalogue, "reminderAcknowledge") }
+    /// reassign · 重新指派負責單位
+    package static var reminderReassign: TextKey { TextKey(catalogue, "reminderReassign") }
+    /// reply · 回覆
+    package static var reminderReply: TextKey { TextKey(catalogue, "reminderReply") }
+    /// missed · 已逾期
+    package static var reminderMissed: TextKey { TextKey(catalogue, "reminderMissed") }
+    /// due soon · 期限將至
+    package static var reminderDueSoon: TextKey { TextKey(catalogue, "reminderDueSoon") }
+    /// [YuGang] Feedback case {reference}: {task} {state} ({due}) · [渝港] 意見個案 {reference} {task}{state}（{due}）
+    package static func reminderSubject(reference: String, task: String, state: String, due: String) -> Phrase { Phrase(catalogue, "reminderSubject", ["reference": reference, "task": task, "state": state, "due": due]) }
+    /// Feedback case {reference}: the {task} deadline is {due} ({state}). · 意見個案 {reference} 的{task}期限為 {due}，{state}。
+    package static func reminderBody(reference: String, task: String, due: String, state: String) -> Phrase { Phrase(catalogue, "reminderBody", ["reference": reference, "task": task, "due": due, "state": state]) }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -488,5 +502,12 @@ package enum FeedbackText {
         "dateYyyyMmDd",
         "makeUpWorkingDayWeekend",
         "workingDaysOfSide",
+        "reminderAcknowledge",
+        "reminderReassign",
+        "reminderReply",
+        "reminderMissed",
+        "reminderDueSoon",
+        "reminderSubject",
+        "reminderBody",
     ]
 }

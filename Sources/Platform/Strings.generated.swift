@@ -115,26 +115,10 @@ package enum PlatformText {
     package static var twoStepLogIn: TextKey { TextKey(catalogue, "twoStepLogIn") }
     /// Log out · 登出
     package static var logOut: TextKey { TextKey(catalogue, "logOut") }
-    /// Not started · 未開展
-    package static var notStarted: TextKey { TextKey(catalogue, "notStarted") }
-    /// In progress · 推進中
-    package static var inProgress: TextKey { TextKey(catalogue, "inProgress") }
-    /// Ongoing · 持續進行
-    package static var ongoing: TextKey { TextKey(catalogue, "ongoing") }
-    /// Completed · 已完成
-    package static var completed: TextKey { TextKey(catalogue, "completed") }
-    /// Delayed · 延誤
-    package static var delayed: TextKey { TextKey(catalogue, "delayed") }
     /// Chongqing side · 渝方
     package static var chongqingSide: TextKey { TextKey(catalogue, "chongqingSide") }
     /// Hong Kong side · 港方
     package static var hongKongSide: TextKey { TextKey(catalogue, "hongKongSide") }
-    /// On track · 進度正常
-    package static var onTrack: TextKey { TextKey(catalogue, "onTrack") }
-    /// Milestone due soon · 節點將至
-    package static var milestoneDueSoon: TextKey { TextKey(catalogue, "milestoneDueSoon") }
-    /// Overdue · 已逾期
-    package static var overdue: TextKey { TextKey(catalogue, "overdue") }
     /// Measure {number} · 措施 {number}
     package static func measureNumber(number: String) -> Phrase { Phrase(catalogue, "measureNumber", ["number": number]) }
 
@@ -194,16 +178,8 @@ package enum PlatformText {
         "apiTokens",
         "twoStepLogIn",
         "logOut",
-        "notStarted",
-        "inProgress",
-        "ongoing",
-        "completed",
-        "delayed",
         "chongqingSide",
         "hongKongSide",
-        "onTrack",
-        "milestoneDueSoon",
-        "overdue",
         "measureNumber",
     ]
 }

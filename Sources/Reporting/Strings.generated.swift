@@ -126,8 +126,8 @@ package enum ReportingText {
     package static var measures2: TextKey { TextKey(catalogue, "measures2") }
     /// Why delayed · 延誤原因
     package static var whyDelayed: TextKey { TextKey(catalogue, "whyDelayed") }
-    /// latest update · 最新進展
-    package static var latestUpdate: TextKey { TextKey(catalogue, "latestUpdate") }
+    /// {side} latest update · {side}最新進展
+    package static func sideLatestUpdate(side: String) -> Phrase { Phrase(catalogue, "sideLatestUpdate", ["side": side]) }
     /// Changes · 本期變動
     package static var changes: TextKey { TextKey(catalogue, "changes") }
     /// Feedback · 市民意見
@@ -210,8 +210,8 @@ package enum ReportingText {
     package static var redAfterWorkingDaysLate: TextKey { TextKey(catalogue, "redAfterWorkingDaysLate") }
     /// From · 開始
     package static var from: TextKey { TextKey(catalogue, "from") }
-    /// Set the cadence of the · 設定
-    package static var setCadenceOf: TextKey { TextKey(catalogue, "setCadenceOf") }
+    /// Set the cadence of the {side} · 設定{side}
+    package static func setCadenceOfSide(side: String) -> Phrase { Phrase(catalogue, "setCadenceOfSide", ["side": side]) }
     /// Due day (of the following month, 1–28) · 報送日（下月第幾日，1–28）
     package static var dueDayOfFollowingMonth: TextKey { TextKey(catalogue, "dueDayOfFollowingMonth") }
     /// Working days of notice before · 提前提醒的工作日
@@ -266,6 +266,22 @@ package enum ReportingText {
     package static var noReportIsPublishedYet: TextKey { TextKey(catalogue, "noReportIsPublishedYet") }
     /// Progress reports · 進展報告
     package static var progressReports2: TextKey { TextKey(catalogue, "progressReports2") }
+    /// due soon · 即將到期
+    package static var noticeDueSoon: TextKey { TextKey(catalogue, "noticeDueSoon") }
+    /// overdue · 已逾期
+    package static var noticeOverdue: TextKey { TextKey(catalogue, "noticeOverdue") }
+    /// overdue, escalated · 已逾期，請即處理
+    package static var noticeEscalated: TextKey { TextKey(catalogue, "noticeEscalated") }
+    /// the progress report for {period} · {period} 進展報告
+    package static func noticeReportTask(period: String) -> Phrase { Phrase(catalogue, "noticeReportTask", ["period": period]) }
+    /// the milestone "{milestone}" · 節點「{milestone}」
+    package static func noticeMilestoneTask(milestone: String) -> Phrase { Phrase(catalogue, "noticeMilestoneTask", ["milestone": milestone]) }
+    /// [YuGang] Measure {measure}: {task} {state} ({due}) · [渝港] 措施 {measure} {task}{state}（{due}）
+    package static func noticeSubject(measure: String, task: String, state: String, due: String) -> Phrase { Phrase(catalogue, "noticeSubject", ["measure": measure, "task": task, "state": state, "due": due]) }
+    /// Measure {measure}: {task} is due on {due} ({state}). · 措施 {measure} 的{task}限期為 {due}，{state}。
+    package static func noticeBody(measure: String, task: String, due: String, state: String) -> Phrase { Phrase(catalogue, "noticeBody", ["measure": measure, "task": task, "due": due, "state": state]) }
+    /// (copy) · （抄送）
+    package static var noticeCopy: TextKey { TextKey(catalogue, "noticeCopy") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -328,7 +344,7 @@ package enum ReportingText {
         "value",
         "measures2",
         "whyDelayed",
-        "latestUpdate",
+        "sideLatestUpdate",
         "changes",
         "feedback",
         "area",
@@ -370,7 +386,7 @@ package enum ReportingText {
         "reminderWorkingDaysBefore",
         "redAfterWorkingDaysLate",
         "from",
-        "setCadenceOf",
+        "setCadenceOfSide",
         "dueDayOfFollowingMonth",
         "workingDaysOfNoticeBefore",
         "workingDaysLateBeforeRed",
@@ -398,5 +414,13 @@ package enum ReportingText {
         "progressReportsToChongqingHong",
         "noReportIsPublishedYet",
         "progressReports2",
+        "noticeDueSoon",
+        "noticeOverdue",
+        "noticeEscalated",
+        "noticeReportTask",
+        "noticeMilestoneTask",
+        "noticeSubject",
+        "noticeBody",
+        "noticeCopy",
     ]
 }

@@ -1,7 +1,4 @@
-import Consultation
-import Feedback
 import Platform
-import Tracker
 
 /// The platform's unit (Foundation has a `Unit` too).
 package typealias Unit = Platform.Unit

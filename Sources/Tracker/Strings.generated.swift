@@ -122,6 +122,22 @@ package enum TrackerText {
     package static var signed: TextKey { TextKey(catalogue, "signed") }
     /// {measures} measures · 共 {measures} 項措施
     package static func measures2(measures: String) -> Phrase { Phrase(catalogue, "measures2", ["measures": measures]) }
+    /// Not started · 未開展
+    package static var notStarted: TextKey { TextKey(catalogue, "notStarted") }
+    /// In progress · 推進中
+    package static var inProgress: TextKey { TextKey(catalogue, "inProgress") }
+    /// Ongoing · 持續進行
+    package static var ongoing: TextKey { TextKey(catalogue, "ongoing") }
+    /// Completed · 已完成
+    package static var completed: TextKey { TextKey(catalogue, "completed") }
+    /// Delayed · 延誤
+    package static var delayed: TextKey { TextKey(catalogue, "delayed") }
+    /// On track · 進度正常
+    package static var onTrack: TextKey { TextKey(catalogue, "onTrack") }
+    /// Milestone due soon · 節點將至
+    package static var milestoneDueSoon: TextKey { TextKey(catalogue, "milestoneDueSoon") }
+    /// Overdue · 已逾期
+    package static var overdue: TextKey { TextKey(catalogue, "overdue") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -182,5 +198,13 @@ package enum TrackerText {
         "notAssigned",
         "signed",
         "measures2",
+        "notStarted",
+        "inProgress",
+        "ongoing",
+        "completed",
+        "delayed",
+        "onTrack",
+        "milestoneDueSoon",
+        "overdue",
     ]
 }

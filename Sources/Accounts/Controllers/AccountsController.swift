@@ -1,9 +1,6 @@
 import ChineseScript
-import Consultation
-import Feedback
 import Fluent
 import Platform
-import Tracker
 import Vapor
 
 /// Log-in, passwords and the second factor (`+LogIn`); accounts, units and API tokens
@@ -41,11 +38,10 @@ package struct AccountsController {
     }
 
     /// An admin disables an account (every session and token of it stops at once) or enables it again.
-    package func setDisabled(req: Request) async throws -> Response {
+    package func setDisabled(req: Request, disable: Bool) async throws -> Response {
         let o = try await req.requireOfficer()
         guard o.mayManageAccounts else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
-        let disable = req.url.path.hasSuffix("/disable")
         guard id != o.id else {
             throw AppError.badRequest(hant: "不可停用自己的帳戶。", hans: "不可停用自己的账户。", en: "You cannot disable your own account.")
         }

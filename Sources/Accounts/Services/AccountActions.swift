@@ -1,10 +1,7 @@
 import ChineseScript
-import Consultation
-import Feedback
 import Fluent
 import Foundation
 import Platform
-import Tracker
 import Vapor
 
 /// Log-in, passwords, accounts, units and API tokens.
@@ -102,7 +99,7 @@ package enum AccountActions {
         let email = (email ?? "").trimmingCharacters(in: .whitespaces)
         let webhook = (webhook ?? "").trimmingCharacters(in: .whitespaces)
         var errors = FieldErrors()
-        if !email.isEmpty && !Feedback.isEmail(email) {
+        if !email.isEmpty && !PersonalData.isEmail(email) {
             errors.add("email", "請填寫有效的電郵地址，或留空。", "请填写有效的电邮地址，或留空。", "Give a valid e-mail address, or leave it empty.")
         }
         if !webhook.isEmpty && (webhook.count > 500 || !["http", "https"].contains(URL(string: webhook)?.scheme ?? "") || URL(string: webhook)?.host == nil) {

@@ -1,9 +1,6 @@
-import Consultation
-import Feedback
 import Foundation
 import Platform
 import Plot
-import Tracker
 
 /// Log-in, the second factor, passwords, accounts, units and API tokens.
 package enum AccountViews {

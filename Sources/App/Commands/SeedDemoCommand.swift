@@ -1,5 +1,3 @@
-import Accounts
-import Consultation
 import Feedback
 import Fluent
 import Foundation

@@ -1,12 +1,8 @@
-import Accounts
 import ChineseScript
-import Consultation
-import Feedback
 import Fluent
 import Foundation
 import Memorandum
 import Platform
-import Reporting
 import Tracker
 import Vapor
 

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import Platform
-import Tracker
 
 /// A question from the public (one-stop consultation, measure 11.2).
 package final class Question: Model, @unchecked Sendable {

@@ -1,7 +1,6 @@
 import Foundation
 import Platform
 import Plot
-import Tracker
 
 /// Public pages of the one-stop consultation: search, knowledge base, asking a question.
 package enum ConsultationViews {
@@ -17,13 +16,13 @@ package enum ConsultationViews {
             if let k = p.kind { items.append(URLQueryItem(name: "type", value: k.rawValue)) }
             if let c = p.category { items.append(URLQueryItem(name: "category", value: c)) }
             var components = URLComponents()
-            components.path = "/search"
+            components.path = SiteURL.search("").path
             components.queryItems = items
-            return components.string ?? "/search"
+            return components.string ?? SiteURL.search("").path
         }
         let body: Body = .group(
             .h1(.text(l.t(ConsultationText.search))),
-            .form(.method(.get), .action("/search"), .class("search"), .attribute(named: "role", value: "search"),
+            .form(.method(.get), .action(SiteURL.search("").path), .class("search"), .attribute(named: "role", value: "search"),
                   .div(.class("field"), .label(.for("q"), .text(l.t(ConsultationText.wordsToFind))),
                        .input(.type(.search), .name("q"), .id("q"), .value(p.query))),
                   .div(.class("field"), .label(.for("type"), .text(l.t(ConsultationText.typeText))),

@@ -1,4 +1,3 @@
-import Feedback
 import Fluent
 import Platform
 import Vapor

@@ -2,7 +2,6 @@ import ChineseScript
 import Consultation
 import Fluent
 import Platform
-import Tracker
 import Vapor
 import WorkCalendar
 

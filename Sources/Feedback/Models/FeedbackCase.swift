@@ -1,8 +1,6 @@
-import Consultation
 import Fluent
 import Foundation
 import Platform
-import Tracker
 import WorkCalendar
 
 /// An opinion, suggestion, complaint or compliment from the public (measure 11.3), with its

@@ -1,9 +1,7 @@
 import ChineseScript
-import Consultation
 import Fluent
 import Foundation
 import Platform
-import Tracker
 import Vapor
 import WorkCalendar
 
@@ -47,25 +45,30 @@ enum CaseReminders {
         return queued
     }
 
-    /// Subject and text in the unit's script; no personal data, only the reference and a link.
+    /// Subject and text in the unit's script, with an English line; no personal data, only the
+    /// reference and a link.
     static func message(_ c: FeedbackCase, what: String, level: Level, due: String, baseURL: URL?, script: String,
                         converter: ScriptConverter) -> (String, String) {
-        let task = switch what {
-        case "acknowledge": "確認收悉"
-        case "reassign": "重新指派負責單位"
-        default: "回覆"
+        func words(_ l: Localizer) -> (task: String, state: String) {
+            let task = switch what {
+            case "acknowledge": l.t(FeedbackText.reminderAcknowledge)
+            case "reassign": l.t(FeedbackText.reminderReassign)
+            default: l.t(FeedbackText.reminderReply)
+            }
+            return (task, l.t(level == .red ? FeedbackText.reminderMissed : FeedbackText.reminderDueSoon))
         }
-        let state = level == .red ? "已逾期" : "期限將至"
-        let subject = "[渝港] 意見個案 \(c.reference) \(task)\(state)（\(due)）"
+        let l = Localizer(language: script == Script.simplified.languageTag ? .zhHans : .zhHant, converter: converter)
+        let english = Localizer(language: .en, converter: converter)
+        let (zh, en) = (words(l), words(english))
         let link = (baseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) ?? "") + SiteURL.officerCase(c.id!).path
+        let subject = l.t(FeedbackText.reminderSubject(reference: c.reference, task: zh.task, state: zh.state, due: due))
         let text = """
-            意見個案 \(c.reference) 的\(task)期限為 \(due)，\(state)。
-            Feedback case \(c.reference): the \(what) deadline is \(due) (\(level == .red ? "missed" : "due soon")).
+            \(l.t(FeedbackText.reminderBody(reference: c.reference, task: zh.task, due: due, state: zh.state)))
+            \(english.t(FeedbackText.reminderBody(reference: c.reference, task: en.task, due: due, state: en.state)))
 
             \(link)
             """
-        guard script == Script.simplified.languageTag else { return (subject, text) }
-        return ((try? converter.toSimplified(subject)) ?? subject, (try? converter.toSimplified(text)) ?? text)
+        return (subject, text)
     }
 }
 

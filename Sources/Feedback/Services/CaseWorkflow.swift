@@ -1,5 +1,4 @@
 import ChineseScript
-import Consultation
 import Fluent
 import Foundation
 import Platform

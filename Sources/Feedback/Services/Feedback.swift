@@ -1,5 +1,4 @@
 import ChineseScript
-import Consultation
 import Crypto
 import Fluent
 import Foundation
@@ -72,7 +71,6 @@ package enum Feedback {
         return nil
     }
 
-    package static func isEmail(_ s: String) -> Bool { s.count <= 200 && s.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil }
     package static func isPhone(_ s: String) -> Bool { s.range(of: #"^\+?[0-9 ()-]{8,20}$"#, options: .regularExpression) != nil }
 
     package struct Valid {
@@ -115,7 +113,7 @@ package enum Feedback {
         let name = s.name.trimmingCharacters(in: .whitespaces)
         if name.count > 100 { errors.add("name", "姓名最多 100 字。", "姓名最多 100 字。", "The name can have at most 100 characters.") }
         let email = s.email.trimmingCharacters(in: .whitespaces)
-        if !email.isEmpty && !isEmail(email) {
+        if !email.isEmpty && !PersonalData.isEmail(email) {
             errors.add("email", "請填寫有效的電郵地址，或留空。", "请填写有效的电邮地址，或留空。", "Give a valid e-mail address, or leave it empty.")
         }
         let phone = s.phone.trimmingCharacters(in: .whitespaces)

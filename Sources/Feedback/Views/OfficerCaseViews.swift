@@ -2,7 +2,6 @@ import Consultation
 import Foundation
 import Platform
 import Plot
-import Tracker
 import WorkCalendar
 
 /// Officer pages of the feedback channel. Lists mask personal data; the case page shows it.

@@ -130,12 +130,12 @@ package struct OfficerGuard: AsyncMiddleware {
 
     package func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let user = req.auth.get(User.self), !user.isDisabled else {
-            if req.url.path.hasPrefix("/api/") { throw AppError.unauthorized }
-            let back = req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/._-"))) ?? "/officer"
+            if req.url.path.hasPrefix(SiteURL.apiPrefix) { throw AppError.unauthorized }
+            let back = req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/._-"))) ?? SiteURL.officer.path
             return req.redirect(to: SiteURL.login.path + "?next=" + back + (req.storage[SessionEndedKey.self] == true ? "&expired=1" : ""))
         }
         let path = req.url.path
-        guard !path.hasPrefix("/api/") else { return try await next.respond(to: req) }
+        guard !path.hasPrefix(SiteURL.apiPrefix) else { return try await next.respond(to: req) }
         if user.mustChangePassword, path != SiteURL.password.path {
             return req.redirect(to: SiteURL.password.path)
         }

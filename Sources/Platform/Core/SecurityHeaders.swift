@@ -13,8 +13,9 @@ package struct SecurityHeadersMiddleware: AsyncMiddleware {
         + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     /// Paths whose responses may carry personal data or officers' work.
-    package static let privatePrefixes = ["/officer", "/login", "/logout", "/feedback/", "/ask/", "/api/v1/feedback", "/api/v1/questions/",
-                                  "/api/v1/units", "/api/v1/updates", "/api/v1/assignments", "/api/v1/milestones"]
+    package static let privatePrefixes = [SiteURL.officer, .login, .logout, .apiFeedback, .apiUnits].map(\.path)
+        + [SiteURL.feedbackCase(.param), .question(.param), .apiQuestion(.param), .apiUpdatePublish(.param), .apiAssignment(.param),
+           .apiMilestoneDone(.param)].map(\.prefix)
 
     package func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: req)
@@ -28,7 +29,7 @@ package struct SecurityHeadersMiddleware: AsyncMiddleware {
         if hsts { response.headers.replaceOrAdd(name: .strictTransportSecurity, value: "max-age=31536000; includeSubDomains") }
         let path = req.url.path
         let isPrivate = Self.privatePrefixes.contains { path.hasPrefix($0) } || req.headers.bearerAuthorization != nil
-            || (req.method == .POST && path.hasPrefix("/api/v1/measures"))
+            || (req.method == .POST && path.hasPrefix(SiteURL.apiMeasures.path))
         if isPrivate { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
         return response
     }

@@ -199,6 +199,15 @@ package enum SiteURL: Equatable, Sendable {
         return filled + (query.map { "?" + $0 } ?? "")
     }
 
+    /// The path up to the case's first parameter (`/officer/cases/`), for rules that hold for
+    /// every path under it.
+    package var prefix: String {
+        String(parts.template.prefix { $0 != ":" })
+    }
+
+    /// Where the API's paths start.
+    package static let apiPrefix = "/api/"
+
     /// The path components a route for this case is registered with, each value a named
     /// parameter (`:number`); the case's values themselves do not matter (`.measure(.param)`).
     package var pattern: [PathComponent] {

@@ -133,3 +133,8 @@ package enum PersonalData {
         return "anonymous"
     }
 }
+
+extension PersonalData {
+    /// An e-mail address as people type one: something@domain.tld, at most 200 characters.
+    package static func isEmail(_ s: String) -> Bool { s.count <= 200 && s.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil }
+}

@@ -108,29 +108,10 @@ package struct Layout {
 }
 
 extension Localizer {
-    package func status(_ s: SideStatus) -> String {
-        switch s {
-        case .notStarted: return t(PlatformText.notStarted)
-        case .inProgress: return t(PlatformText.inProgress)
-        case .ongoing: return t(PlatformText.ongoing)
-        case .completed: return t(PlatformText.completed)
-        case .delayed: return t(PlatformText.delayed)
-        }
-    }
-
     package func side(_ s: Side) -> String {
         switch s {
         case .cq: return t(PlatformText.chongqingSide)
         case .hk: return t(PlatformText.hongKongSide)
-        }
-    }
-
-    package func light(_ light: TrafficLight) -> String {
-        switch light {
-        case .grey: return t(PlatformText.notStarted)
-        case .green: return t(PlatformText.onTrack)
-        case .amber: return t(PlatformText.milestoneDueSoon)
-        case .red: return t(PlatformText.overdue)
         }
     }
 
@@ -150,14 +131,6 @@ package enum Parts {
             .attribute(named: "aria-label", value: label),
             .text("\(percent)%"),
         ])
-    }
-
-    package static func statusBadge(_ status: SideStatus, _ l: Localizer) -> Node<HTML.BodyContext> {
-        .span(.class("status status-\(status.rawValue)"), .text(l.status(status)))
-    }
-
-    package static func lightBadge(_ light: TrafficLight, _ l: Localizer) -> Node<HTML.BodyContext> {
-        .span(.class("light light-\(light.rawValue)"), .text(l.light(light)))
     }
 
     /// Content in the reader's script, marked with its language.

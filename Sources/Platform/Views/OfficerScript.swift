@@ -9,13 +9,13 @@ package enum OfficerScript {
       if (!idle || !dialog || typeof dialog.showModal !== "function") return;
       var csrf = body.getAttribute("data-csrf"), last = Date.now();
       document.getElementById("idle-continue").addEventListener("click", function () {
-        fetch("/officer/keepalive", { method: "POST", headers: { "X-CSRF-Token": csrf }, credentials: "same-origin" })
+        fetch("\(SiteURL.keepalive.path)", { method: "POST", headers: { "X-CSRF-Token": csrf }, credentials: "same-origin" })
           .then(function (r) { if (r.ok) { last = Date.now(); dialog.close(); } else { location.reload(); } });
       });
       setInterval(function () {
         var elapsed = (Date.now() - last) / 1000;
         if (elapsed >= idle) {
-          location.href = "/login?expired=1&next=" + encodeURIComponent(location.pathname);
+          location.href = "\(SiteURL.login.path)?expired=1&next=" + encodeURIComponent(location.pathname);
         } else if (elapsed >= idle - 120 && !dialog.open) {
           dialog.showModal();
         }

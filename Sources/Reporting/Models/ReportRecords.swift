@@ -1,5 +1,3 @@
-import Consultation
-import Feedback
 import Fluent
 import Foundation
 import Platform

@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import Tracker
 
 
 /// What the report to the next meeting says, as of a day: plain values, frozen as JSON in a

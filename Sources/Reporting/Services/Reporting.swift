@@ -1,5 +1,4 @@
 import ChineseScript
-import Consultation
 import Feedback
 import Fluent
 import Foundation
@@ -7,110 +6,6 @@ import Platform
 import SQLKit
 import Tracker
 import WorkCalendar
-
-/// A month (`2026-11`) or a quarter (`2026-Q4`) a unit reports on.
-package struct ReportingPeriod: Hashable, Comparable, Sendable {
-    package let frequency: ReportingCadence.Frequency
-    package let year: Int
-    /// Month 1…12, or quarter 1…4.
-    package let index: Int
-
-    package init(_ frequency: ReportingCadence.Frequency, year: Int, index: Int) {
-        self.frequency = frequency
-        self.year = year
-        self.index = index
-    }
-
-    /// The labels progress updates use; `ProgressDraft.isPeriod` validates them.
-    package init?(_ label: String) {
-        guard ProgressDraft.isPeriod(label) else { return nil }
-        let parts = label.split(separator: "-")
-        let quarter = parts[1].hasPrefix("Q")
-        self.init(quarter ? .quarterly : .monthly, year: Int(parts[0])!, index: Int(parts[1].drop { $0 == "Q" })!)
-    }
-
-    package static func containing(_ day: CalendarDay, _ frequency: ReportingCadence.Frequency) -> ReportingPeriod {
-        ReportingPeriod(frequency, year: day.year, index: frequency == .monthly ? day.month : (day.month - 1) / 3 + 1)
-    }
-
-    package var label: String { frequency == .monthly ? String(format: "%04d-%02d", year, index) : "\(year)-Q\(index)" }
-    package var firstDay: CalendarDay { CalendarDay(year: year, month: frequency == .monthly ? index : (index - 1) * 3 + 1, day: 1)! }
-    package var lastDay: CalendarDay { next.firstDay.adding(days: -1) }
-
-    package var next: ReportingPeriod {
-        let count = frequency == .monthly ? 12 : 4
-        return index == count ? ReportingPeriod(frequency, year: year + 1, index: 1) : ReportingPeriod(frequency, year: year, index: index + 1)
-    }
-
-    /// A monthly update counts for the quarter it falls in, and a quarterly one for its months.
-    package func overlaps(_ other: ReportingPeriod) -> Bool { firstDay <= other.lastDay && other.firstDay <= lastDay }
-
-    /// Labels of the periods of either frequency that overlap this one.
-    package var overlappingLabels: [String] {
-        let quarter = ReportingPeriod.containing(firstDay, .quarterly)
-        let months = (0..<3).map { ReportingPeriod(.monthly, year: quarter.year, index: (quarter.index - 1) * 3 + 1 + $0) }
-        return frequency == .monthly ? [label, quarter.label] : [label] + months.map(\.label)
-    }
-
-    package static func < (a: ReportingPeriod, b: ReportingPeriod) -> Bool { (a.firstDay, a.lastDay) < (b.firstDay, b.lastDay) }
-}
-
-/// A side's reporting rule in plain values.
-package struct CadenceRule: Sendable, Equatable {
-    package var frequency: ReportingCadence.Frequency
-    package var dueDay: Int
-    package var remindDays: Int
-    package var escalateDays: Int
-    package var startsOn: CalendarDay
-
-    /// Until a liaison office sets its own: monthly, due on the 5th, reminders 3 working days
-    /// ahead, red after 10 working days late, from the signing of the agreement.
-    package static func defaults(startingOn day: CalendarDay) -> CadenceRule {
-        CadenceRule(frequency: .monthly, dueDay: 5, remindDays: 3, escalateDays: 10, startsOn: day)
-    }
-
-    package init(frequency: ReportingCadence.Frequency, dueDay: Int, remindDays: Int, escalateDays: Int, startsOn: CalendarDay) {
-        self.frequency = frequency
-        self.dueDay = dueDay
-        self.remindDays = remindDays
-        self.escalateDays = escalateDays
-        self.startsOn = startsOn
-    }
-
-    package init(_ c: ReportingCadence) {
-        self.init(frequency: c.frequency, dueDay: c.dueDay, remindDays: c.remindDays, escalateDays: c.escalateDays,
-                  startsOn: CalendarDay(c.startsOn) ?? CalendarDay(year: 2023, month: 1, day: 1)!)
-    }
-
-    /// The day the report on `period` is due: `dueDay` of the month after the period, or the
-    /// next working day of the side when that day is a weekend or holiday.
-    package func dueOn(_ period: ReportingPeriod, calendar: WorkCalendar) -> CalendarDay {
-        let after = period.next.firstDay
-        return calendar.addingWorkingDays(0, to: CalendarDay(year: after.year, month: after.month, day: dueDay)!)
-    }
-
-    /// The level of an outstanding report on `today`, or nil while it is not yet due soon.
-    package func level(dueOn due: CalendarDay, today: CalendarDay, calendar: WorkCalendar) -> ReportNotice.Level? {
-        if today > due {
-            return calendar.workingDays(after: due, through: today) >= escalateDays ? .red : .yellow
-        }
-        return calendar.workingDays(after: today, through: due) <= remindDays ? .blue : nil
-    }
-
-    /// The periods a unit assigned on `assignedOn` owes by `today`: from the period holding the
-    /// later of that day and `startsOn`, through the last one whose reminders have begun.
-    package func periodsOwed(assignedOn: CalendarDay, today: CalendarDay, calendar: WorkCalendar) -> [(period: ReportingPeriod, dueOn: CalendarDay)] {
-        var owed: [(ReportingPeriod, CalendarDay)] = []
-        var period = ReportingPeriod.containing(max(assignedOn, startsOn), frequency)
-        while true {
-            let due = dueOn(period, calendar: calendar)
-            if due > today && calendar.workingDays(after: today, through: due) > remindDays { break }
-            owed.append((period, due))
-            period = period.next
-        }
-        return owed
-    }
-}
 
 /// Reporting cadences, what each assigned unit owes, and the notices that chase it (催辦).
 package enum Reporting {
@@ -232,7 +127,9 @@ package enum Reporting {
         let horizon = today.adding(days: -noticeHorizonDays)
         for o in obligations {
             guard let level = o.level, o.dueOn >= horizon else { continue }
-            let text = message(.report, level: level, measure: o.measureNumber, what: o.period.label, due: o.dueOn.description, baseURL: baseURL)
+            let text = { @Sendable (l: Localizer) in
+                message(.report, level: level, measure: o.measureNumber, what: o.period.label, due: o.dueOn.description, baseURL: baseURL, l: l)
+            }
             queued += try await send(key: o.key, level: level, kind: .report, side: o.side, unit: o.unit, office: offices[o.side],
                                      measure: (o.measureID, o.measureNumber), milestoneID: nil, period: o.period.label, due: o.dueOn.description,
                                      text: text, converter: converter, now: now, on: db)
@@ -249,7 +146,9 @@ package enum Reporting {
                 let onSide = (assignments[m.$measure.id] ?? []).filter { $0.unit.side == m.side && !$0.unit.isLiaisonOffice }
                 let leads = onSide.filter { $0.role == .lead }
                 let units: [Unit?] = (leads.isEmpty ? onSide : leads).map(\.unit)
-                let text = message(.milestone, level: .red, measure: m.measure.number, what: m.title, due: m.dueOn, baseURL: baseURL)
+                let text = { @Sendable (l: Localizer) in
+                    message(.milestone, level: .red, measure: m.measure.number, what: l.content(m.title, writtenIn: m.script), due: m.dueOn, baseURL: baseURL, l: l)
+                }
                 for unit in units.isEmpty ? [nil] : units {
                     queued += try await send(key: "milestone:\(m.id!.uuidString):\(unit?.id?.uuidString ?? "office")", level: .red, kind: .milestone,
                                              side: m.side, unit: unit, office: offices[m.side], measure: (m.$measure.id, m.measure.number), milestoneID: m.id,
@@ -265,7 +164,7 @@ package enum Reporting {
     /// office, unless a notice with this key and level exists. Lower levels of the same
     /// obligation are closed: the new notice replaces them.
     private static func send(key: String, level: ReportNotice.Level, kind: ReportNotice.Kind, side: Side, unit: Unit?, office: Unit?,
-                             measure: (id: UUID, number: String), milestoneID: UUID?, period: String?, due: String, text: String,
+                             measure: (id: UUID, number: String), milestoneID: UUID?, period: String?, due: String, text: @escaping @Sendable (Localizer) -> String,
                              converter: ScriptConverter, now: Date, on database: Database) async throws -> Int {
         let noticeKey = key + ":" + level.rawValue
         return try await database.writing { db in
@@ -283,37 +182,37 @@ package enum Reporting {
             let event = ["event": "\(kind.rawValue).\(level.rawValue)", "measure": measure.number, "due": due, "period": period ?? ""]
             for (recipient, copy) in [(unit, false), (office, true)] {
                 guard let recipient else { continue }
-                let hant = (copy && unit != nil ? "（抄送）" : "") + text
-                let lines = hant.split(separator: "\n", maxSplits: 1).map(String.init)
-                let simplified = recipient.script == Script.simplified.languageTag
-                func script(_ s: String) -> String { simplified ? ((try? converter.toSimplified(s)) ?? s) : s }
-                queued += try await Outbox.notify(recipient, subject: script(lines[0]), text: script(hant), event: event, key: noticeKey, now: now, on: db)
+                let l = Localizer(language: recipient.script == Script.simplified.languageTag ? .zhHans : .zhHant, converter: converter)
+                let message = (copy && unit != nil ? l.t(ReportingText.noticeCopy) : "") + text(l)
+                let subject = String(message.prefix { $0 != "\n" })
+                queued += try await Outbox.notify(recipient, subject: subject, text: message, event: event, key: noticeKey, now: now, on: db)
             }
             return queued
         }
     }
 
-    /// A notice's text in Traditional, its subject on the first line: no personal data, the measure,
-    /// the period or milestone, the due day and a link.
+    /// A notice in the recipient's script (`l`), its subject on the first line, with an English
+    /// line: no personal data, the measure, the period or milestone, the due day and a link.
     package static func message(_ kind: ReportNotice.Kind, level: ReportNotice.Level, measure: String, what: String, due: String,
-                        baseURL: URL?) -> String {
-        let state = switch level {
-        case .blue: "即將到期"
-        case .yellow: "已逾期"
-        case .red: "已逾期，請即處理"
+                                baseURL: URL?, l: Localizer) -> String {
+        let english = Localizer(language: .en, converter: l.converter)
+        func words(_ l: Localizer) -> (task: String, state: String) {
+            let state = switch level {
+            case .blue: l.t(ReportingText.noticeDueSoon)
+            case .yellow: l.t(ReportingText.noticeOverdue)
+            case .red: l.t(ReportingText.noticeEscalated)
+            }
+            return (l.t(kind == .report ? ReportingText.noticeReportTask(period: what) : ReportingText.noticeMilestoneTask(milestone: what)), state)
         }
-        let task = kind == .report ? "\(what) 進展報告" : "節點「\(what)」"
-        let english = kind == .report ? "the progress report for \(what)" : "the milestone \"\(what)\""
-        let levelName = ["blue": "due soon", "yellow": "overdue", "red": "overdue, escalated"][level.rawValue]!
+        let (zh, en) = (words(l), words(english))
         let link = (baseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) ?? "") + SiteURL.officerMeasure(measure).path
-        let text = """
-            [渝港] 措施 \(measure) \(task)\(state)（\(due)）
-            措施 \(measure) 的\(task)限期為 \(due)，\(state)。
-            Measure \(measure): \(english) is due on \(due) (\(levelName)).
+        return """
+            \(l.t(ReportingText.noticeSubject(measure: measure, task: zh.task, state: zh.state, due: due)))
+            \(l.t(ReportingText.noticeBody(measure: measure, task: zh.task, due: due, state: zh.state)))
+            \(english.t(ReportingText.noticeBody(measure: measure, task: en.task, due: due, state: en.state)))
 
             \(link)
             """
-        return text
     }
 
     /// Notices whose report arrived, or whose milestone is done, are closed.
@@ -349,14 +248,6 @@ package enum Reporting {
     }
 }
 
-extension CadenceRule {
-    /// For the audit trail.
-    package var snapshot: [String: String] {
-        ["frequency": frequency.rawValue, "dueDay": String(dueDay), "remindDays": String(remindDays),
-         "escalateDays": String(escalateDays), "startsOn": startsOn.description]
-    }
-}
-
 extension Reporting {
     /// `/metrics`: progress reports due soon or overdue, by level.
     package static let owedGauge: AppMetrics.Gauge = { metrics, today, db in
@@ -366,19 +257,5 @@ extension Reporting {
             metrics.set("progress_reports", "owed", "Progress reports due soon or overdue, by level", labels: [("level", level.rawValue)],
                         to: Double(obligations.filter { $0.level == level }.count))
         }
-    }
-}
-
-/// Closes the notices chasing a report or a milestone when the tracker records it, in the
-/// tracker's transaction.
-package struct NoticeResolver: ProgressObserver {
-    package func reportReceived(unitID: UUID, measureID: UUID, period: String, at: Date, on db: Database) async throws {
-        try await ReportNotice.query(on: db).filter(\.$kind == .report).filter(\.$resolvedAt == nil)
-            .filter(\.$unit.$id == unitID).filter(\.$measure.$id == measureID)
-            .filter(\.$period ~~ (ReportingPeriod(period)?.overlappingLabels ?? [period])).set(\.$resolvedAt, to: at).update()
-    }
-
-    package func milestoneDone(_ milestoneID: UUID, at: Date, on db: Database) async throws {
-        try await ReportNotice.query(on: db).filter(\.$milestoneID == milestoneID).filter(\.$resolvedAt == nil).set(\.$resolvedAt, to: at).update()
     }
 }

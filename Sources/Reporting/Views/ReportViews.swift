@@ -202,7 +202,7 @@ package enum ReportViews {
             Sheet(name: l.t(ReportingText.measures2),
                   header: [l.t(ReportingText.measure), l.t(ReportingText.text), l.t(ReportingText.overall), "%", l.t(ReportingText.light),
                            l.side(.cq), l.side(.hk), l.t(ReportingText.completedOn), l.t(ReportingText.whyDelayed),
-                           l.side(.cq) + l.t(ReportingText.latestUpdate), l.side(.hk) + l.t(ReportingText.latestUpdate)],
+                           l.t(ReportingText.sideLatestUpdate(side: l.side(.cq))), l.t(ReportingText.sideLatestUpdate(side: l.side(.hk)))],
                   rows: c.measures.map { m in
                       [.text(m.number), .text(text(m.text, l)), .text(l.status(m.status)), n(m.percent), .text(l.light(m.light)),
                        .text(l.status(m.cq)), .text(l.status(m.hk)), .text(m.completedOn ?? ""), .text(delays[m.number] ?? ""),

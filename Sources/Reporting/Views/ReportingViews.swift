@@ -1,5 +1,3 @@
-import Consultation
-import Feedback
 import Foundation
 import Platform
 import Plot
@@ -125,7 +123,7 @@ package enum ReportingViews {
                 let r = rules[side]!, prefix = side.rawValue + "-"
                 return .section(
                     .attribute(named: "aria-labelledby", value: "cadence-\(side.rawValue)"),
-                    .h2(.id("cadence-\(side.rawValue)"), .text(l.t(ReportingText.setCadenceOf) + l.side(side))),
+                    .h2(.id("cadence-\(side.rawValue)"), .text(l.t(ReportingText.setCadenceOfSide(side: l.side(side))))),
                     f.form(action: .officerReporting,
                            .input(.type(.hidden), .name("side"), .value(side.rawValue)),
                            f.select("frequency", label: l.t(ReportingText.frequency), prefix: prefix,

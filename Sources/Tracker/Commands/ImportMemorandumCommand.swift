@@ -2,7 +2,6 @@ import ChineseScript
 import Foundation
 import Memorandum
 import Platform
-import Tracker
 import Vapor
 
 /// `yugang import-memorandum FILE [--dry-run] [--json]`: reads a memorandum's text and shows
