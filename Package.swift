@@ -95,7 +95,8 @@ let package = Package(
             dependencies: feature(["Memorandum", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts", "APIGenerated"])
                 + [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                    .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                   .product(name: "OpenAPIVapor", package: "swift-openapi-vapor")]
+                   .product(name: "OpenAPIVapor", package: "swift-openapi-vapor")],
+            resources: strings
         ),
         .executableTarget(name: "yugang", dependencies: ["App", "Platform"]),
         .executableTarget(

@@ -8,6 +8,11 @@
 extract   rewrites every `l.t("繁體", "简体", "English")` call in Sources/<Target>/**/*.swift
           into a typed reference (`l.t(AppText.logIn)`, `l.t(AppText.measuresCount(count: "\\(n)"))`),
           appends the new entries to that target's catalogue files and regenerates the Swift.
+          The same for interface text passed to other calls as three literals: a call's last
+          three unlabelled arguments (`errors.add("name", "繁", "简", "English")` ->
+          `errors.add("name", AppText.giveName)`) or its only arguments labelled
+          `hant:`, `hans:`, `en:` (`AppError.conflict(hant: …, hans: …, en: …)` ->
+          `AppError.conflict(AppText.…)`); the callee must take a `TextKey`/`Phrase` there.
           Calls it cannot convert are listed, with the reason, and left as they are.
           Running it again changes nothing.
 generate  writes Sources/<Target>/Strings.generated.swift from the catalogue, for every target
@@ -532,6 +537,9 @@ def key_candidates(en: str):
 
 def placeholder_name(expr: str, context_before: str) -> str:
     e = expr.strip()
+    if "??" in e:
+        # `a?.b ?? 0`: named after the value, not the default
+        e = e.split("??")[0].strip()
     if e == "$0" or e == "$1":
         m = re.search(r"([A-Za-z_][A-Za-z0-9_]*)\s*[?!]?\s*\.\s*(?:map|flatMap|compactMap|forEach|filter)\s*\{\s*$", context_before)
         if m:
@@ -597,6 +605,9 @@ class Call:
     end: int            # index after ")"
     receiver: str
     source: str
+    kind: str = "t"     # "t": l.t(…); "trailing": f(…, "繁", "简", "en"); "labelled": f(hant:hans:en:)
+    spans: list = field(default_factory=list)
+    open_at: int = 0
 
 
 @dataclass
@@ -662,20 +673,14 @@ def analyse_argument(src: str, span) -> tuple:
     raise Unconvertible("an argument is not a string literal (" + " ".join(src[span[0]:span[1]].split())[:60] + ")")
 
 
-def convert_call(src: str, call: Call, enum: str, catalogue_index) -> Converted:
-    open_at = src.index("(", call.start + max(len(call.receiver), 1))
-    args = split_arguments(src, open_at, call.end - 1)
-    if len(args) == 1 and re.match(r"\s*[A-Z][A-Za-z0-9]*Text\s*\.", src[args[0][0]:args[0][1]]):
-        raise AlreadyConverted()
-    if len(args) != 3:
-        raise Unconvertible(f"{len(args)} arguments")
-    analysed = [analyse_argument(src, a) for a in args]
+def text_refs(src: str, spans, enum: str, catalogue_index, context_before: str):
+    """Three argument spans (Traditional, Simplified, English; literals or `c ? "a" : "b"`) as
+    typed references: (condition or None, [reference per branch], entries)."""
+    analysed = [analyse_argument(src, a) for a in spans]
     conds = {a[1] for a in analysed if a[0] == "ternary"}
     if len(conds) > 1:
         raise Unconvertible("ternaries with different conditions")
-    context_before = src[max(0, call.start - 200):call.start]
     branches = [0] if not conds else [0, 1]
-    prefix = call.receiver + "." if call.receiver else ""
     refs = []
     entries = []
     for b in branches:
@@ -694,15 +699,116 @@ def convert_call(src: str, call: Call, enum: str, catalogue_index) -> Converted:
             order = placeholders(texts[2])
             by_name = {v: k for k, v in names.items()}
             params = ", ".join(f'{n}: "\\({by_name[n]})"' for n in order)
-            refs.append(f"{prefix}t({enum}.{key}({params}))")
+            refs.append(f"{enum}.{key}({params})")
         else:
-            refs.append(f"{prefix}t({enum}.{key})")
+            refs.append(f"{enum}.{key}")
         entries.append((key, texts))
-    if conds:
-        replacement = f"({next(iter(conds))} ? {refs[0]} : {refs[1]})"
-    else:
-        replacement = refs[0]
+    return (next(iter(conds)) if conds else None), refs, entries
+
+
+def convert_call(src: str, call: Call, enum: str, catalogue_index) -> Converted:
+    if call.kind != "t":
+        return convert_triple(src, call, enum, catalogue_index)
+    open_at = src.index("(", call.start + max(len(call.receiver), 1))
+    args = split_arguments(src, open_at, call.end - 1)
+    if len(args) == 1 and re.search(r"(?<![A-Za-z0-9_])[A-Z][A-Za-z0-9]*Text\s*\.", src[args[0][0]:args[0][1]]) \
+            and not any(kind == "str" for kind, _ in items_of(src, *args[0])):
+        raise AlreadyConverted()
+    if len(args) != 3:
+        raise Unconvertible(f"{len(args)} arguments")
+    context_before = src[max(0, call.start - 200):call.start]
+    prefix = call.receiver + "." if call.receiver else ""
+    cond, refs, entries = text_refs(src, args, enum, catalogue_index, context_before)
+    refs = [f"{prefix}t({r})" for r in refs]
+    replacement = f"({cond} ? {refs[0]} : {refs[1]})" if cond else refs[0]
     return Converted(call, replacement, entries)
+
+
+def convert_triple(src: str, call: Call, enum: str, catalogue_index) -> Converted:
+    """`f(…, "繁", "简", "English")` -> `f(…, Enum.key)`; `f(hant: "…", hans: "…", en: "…")` -> `f(Enum.key)`."""
+    context_before = src[max(0, call.start - 200):call.start]
+    cond, refs, entries = text_refs(src, call.spans, enum, catalogue_index, context_before)
+    if cond and ("(" in refs[0]) != ("(" in refs[1]):
+        raise Unconvertible("one branch has placeholders and the other not (a Phrase and a TextKey)")
+    ref = f"{cond} ? {refs[0]} : {refs[1]}" if cond else refs[0]
+    first = call.spans[0][0]
+    head = src[call.start:first]
+    if call.kind == "labelled":
+        head = src[call.start:call.open_at + 1]
+    elif head.rstrip().endswith(","):
+        head = head.rstrip() + " "
+    else:
+        head = head.rstrip()
+    return Converted(call, head + ref + ")", entries)
+
+
+TRIPLE_LABELS = ("hant", "hans", "en")
+NOT_CALLS = {"if", "guard", "while", "switch", "return", "func", "init", "case", "for", "in", "catch", "t", "print"}
+NAME_CALL_RE = re.compile(r"(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+LABELLED_RE = re.compile(r"\(\s*hant\s*:")
+
+
+def triple_shape(src: str, spans) -> bool:
+    """Three unlabelled arguments, each a literal or a ternary of literals, Han in the first two."""
+    try:
+        analysed = [analyse_argument(src, a) for a in spans]
+    except (Unconvertible, LexError):
+        return False
+    def text(a):
+        lits = [a[1]] if a[0] == "lit" else [a[2], a[3]]
+        return "".join(v for lit in lits for kind, v in lit.parts if kind == "lit")
+    return all(HAN_RE.search(text(a)) for a in analysed[:2])
+
+
+def find_triples(path: Path, src: str, report) -> list[Call]:
+    """Calls that pass interface text as three literals other than `l.t`: a call's last three
+    unlabelled arguments (`errors.add(field, "繁", "简", "English")`), or its only arguments
+    labelled `hant:`, `hans:`, `en:` (`AppError.conflict(hant: …, hans: …, en: …)`)."""
+    calls = []
+    for a, b in code_spans(src):
+        for m in LABELLED_RE.finditer(src, a, b):
+            open_at = m.start()
+            close = match_close(src, open_at)
+            line = src.count("\n", 0, open_at) + 1
+            j = open_at
+            while j > 0 and (src[j - 1].isalnum() or src[j - 1] in "_."):
+                j -= 1
+            args = split_arguments(src, open_at, close)
+            labels = [re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*:(?!:)", src[x:y]) for x, y in args]
+            if [l.group(1) if l else None for l in labels] != list(TRIPLE_LABELS):
+                if any(string_start(src, skip_trivia(src, x + (l.end() if l else 0))) for (x, y), l in zip(args, labels)):
+                    report(path, line, "hant:/hans:/en: not the call's only arguments", src[j:close + 1])
+                continue
+            spans = [(x + l.end(), y) for (x, y), l in zip(args, labels)]
+            if not any(kind == "str" for x, y in spans for kind, _ in items_of(src, x, y)):
+                continue                      # values passed on, not written here
+            c = Call(path, line, j, close + 1, "", src[j:close + 1], kind="labelled", spans=spans, open_at=open_at)
+            calls.append(c)
+        for m in NAME_CALL_RE.finditer(src, a, b):
+            name = m.group(1)
+            if name in NOT_CALLS or re.search(r"\bfunc\s+$", src[max(0, m.start() - 10):m.start()]):
+                continue
+            open_at = m.end() - 1
+            if not string_start(src, skip_trivia(src, open_at + 1)) and not re.search(r",\s*$|,\s*\S", src[open_at:open_at + 1]):
+                pass
+            try:
+                close = match_close(src, open_at)
+                args = split_arguments(src, open_at, close)
+            except LexError:
+                continue
+            if len(args) < 3:
+                continue
+            last = args[-3:]
+            if any(re.match(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*:(?!:)", src[x:y]) for x, y in last):
+                continue
+            if not triple_shape(src, last):
+                continue
+            j = m.start()
+            while j > 0 and (src[j - 1].isalnum() or src[j - 1] in "_."):
+                j -= 1
+            line = src.count("\n", 0, m.start()) + 1
+            calls.append(Call(path, line, j, close + 1, "", src[j:close + 1], kind="trailing", spans=last, open_at=open_at))
+    return calls
 
 
 # `l.t`, `f.l.t`, `self.l.t`: the receiver is kept as written.
@@ -765,7 +871,8 @@ def extract(root: Path, wanted: list[str] | None, dry_run: bool) -> int:
         for path in swift_files(root, target):
             src = path.read_text(encoding="utf-8")
             try:
-                calls = find_calls(path, src, report)
+                calls = find_calls(path, src, report) + find_triples(path, src, report)
+                calls.sort(key=lambda c: c.start)
             except LexError as e:
                 report(path, 0, f"could not read the file: {e}", "")
                 continue

@@ -56,6 +56,42 @@ extension Localizer {
 '''
 
 
+TRIPLES = r'''import Platform
+
+enum Rules {
+    static let changed = AppError.conflict(
+        hant: "有人改了。",
+        hans: "有人改了。",
+        en: "Someone changed it.")
+    static let names: [State: (hant: String, hans: String, en: String)] = [.new: ("新個案", "新个案", "new")]
+
+    static func check(_ errors: inout FieldErrors, e: inout FieldErrors, field: String, maxN: Int, minimum: Int, on: Bool, x: X?) throws {
+        errors.add("name", "請填寫名稱。", "请填写名称。", "Give a name.")
+        errors.add("name2", "請填寫名稱。", "请填写名称。", "Give a name.")
+        e.add(field, "請選擇一方。", "请选择一方。", "Choose a side.")
+        errors.add("n", "最多 \(maxN) 項。", "最多 \(maxN) 项。", "At most \(maxN) items.")
+        errors.add("long", "長的文字，",  // Traditional
+                   "长的文字，",
+                   "Long text over two lines.")
+        metrics.set("cases", "open", "Open cases", to: 1)
+        let c = Category(slug: "x", hant: "", hans: "", en: "", position: 1)
+        let m = Message(hant: hant, hans: hans, en: en)
+        let u = Unavailable(description: "d", hant: "無法。", hans: "无法。")
+        func requireText(_ hant: String, _ hans: String, _ en: String) {}
+        requireText("請說明原因。", "请说明原因。", "Write the reason.")
+        throw AppError.badRequest(hant: "未知的操作。", hans: "未知的操作。", en: "Unknown action.")
+        throw AppError.conflict(hant: on ? "已開。" : "已關。", hans: on ? "已开。" : "已关。", en: on ? "Already on." : "Already off.")
+        throw AppError.conflict(hant: "現為第 \(x?.revision ?? 0) 版。", hans: "现为第 \(x?.revision ?? 0) 版。",
+                                en: "Changed; now revision \(x?.revision ?? 0).")
+    }
+
+    static func problem(minimum: Int) -> FieldErrors.Message? {
+        return .init(hant: "須至少 \(minimum) 個。", hans: "须至少 \(minimum) 个。", en: "Needs at least \(minimum).")
+    }
+}
+'''
+
+
 class ExtractTests(unittest.TestCase):
     def setUp(self):
         self.root = Path(tempfile.mkdtemp())
@@ -104,6 +140,42 @@ class ExtractTests(unittest.TestCase):
             self.assertIn(f'"{key}"', gen)
         self.assertIn('("Feature", FeatureText.catalogue, FeatureText.allKeys)',
                       (self.root / S.TESTS_GENERATED).read_text(encoding="utf-8"))
+        # a second run changes nothing
+        before = {p: p.read_bytes() for p in self.root.rglob("*") if p.is_file()}
+        log2 = self.extract()
+        after = {p: p.read_bytes() for p in self.root.rglob("*") if p.is_file()}
+        self.assertEqual(before, after)
+        self.assertIn("converted 0 calls", log2)
+
+    def test_extract_field_errors_and_labelled_triples(self):
+        (self.root / "Sources/Feature/Services").mkdir(parents=True)
+        path = self.root / "Sources/Feature/Services/Rules.swift"
+        path.write_text(TRIPLES, encoding="utf-8")
+        log = self.extract()
+        src = path.read_text(encoding="utf-8")
+        cat = S.Catalogue.load("Feature", S.strings_dir(self.root, "Feature"))
+        tr = {k: cat.triple(k) for k in cat.keys}
+        self.assertIn('errors.add("name", FeatureText.giveName)', src)
+        self.assertIn('e.add(field, FeatureText.chooseSide)', src)
+        self.assertIn('errors.add("n", FeatureText.atMostMaxNItems(maxN: "\\(maxN)"))', src)
+        self.assertEqual(tr["atMostMaxNItems"], ("最多 {maxN} 項。", "最多 {maxN} 项。", "At most {maxN} items."))
+        # multi-line, with a comment between the arguments
+        self.assertIn('errors.add("long", FeatureText.longTextOverTwoLines)', src)
+        # the same triple twice: one key
+        self.assertEqual(src.count("FeatureText.giveName)"), 2)
+        self.assertIn("throw AppError.badRequest(FeatureText.unknownAction)", src)
+        self.assertIn("static let changed = AppError.conflict(FeatureText.someoneChangedIt)", src)
+        self.assertIn('return .init(FeatureText.needsAtLeastMinimum(minimum: "\\(minimum)"))', src)
+        self.assertIn("throw AppError.conflict(on ? FeatureText.alreadyOn : FeatureText.alreadyOff)", src)
+        self.assertIn('AppError.conflict(FeatureText.changedNowRevision(revision: "\\(x?.revision ?? 0)"))', src)
+        self.assertIn('requireText(FeatureText.writeReason)', src)
+        # not interface text: left alone
+        self.assertIn('metrics.set("cases", "open", "Open cases", to: 1)', src)
+        self.assertIn('Category(slug: "x", hant: "", hans: "", en: "", position: 1)', src)
+        self.assertIn("Message(hant: hant, hans: hans, en: en)", src)
+        self.assertIn('.new: ("新個案", "新个案", "new")', src)
+        self.assertIn("func requireText(_ hant: String, _ hans: String, _ en: String)", src)
+        self.assertIn('Unavailable(description: "d", hant: "無法。", hans: "无法。")', src)
         # a second run changes nothing
         before = {p: p.read_bytes() for p in self.root.rglob("*") if p.is_file()}
         log2 = self.extract()

@@ -124,6 +124,48 @@ package enum AccountsText {
     package static var tokenName: TextKey { TextKey(catalogue, "tokenName") }
     /// Create token · 建立權杖
     package static var createToken: TextKey { TextKey(catalogue, "createToken") }
+    /// The code is not right or was used already, or the account is locked for a while. · 驗證碼不正確或已用過，或帳戶已暫時鎖定。
+    package static var codeIsNotRightOr: TextKey { TextKey(catalogue, "codeIsNotRightOr") }
+    /// You cannot disable your own account. · 不可停用自己的帳戶。
+    package static var youCannotDisableYourOwn: TextKey { TextKey(catalogue, "youCannotDisableYourOwn") }
+    /// The current password is not right. · 現有密碼不正確。
+    package static var currentPasswordIsNotRight: TextKey { TextKey(catalogue, "currentPasswordIsNotRight") }
+    /// Choose a password different from the current one. · 新密碼不可與現有密碼相同。
+    package static var choosePasswordDifferentFromCurrent: TextKey { TextKey(catalogue, "choosePasswordDifferentFromCurrent") }
+    /// The two new passwords differ. · 兩次輸入的新密碼不一致。
+    package static var twoNewPasswordsDiffer: TextKey { TextKey(catalogue, "twoNewPasswordsDiffer") }
+    /// User names are 3 to 40 letters, digits, dots, dashes or underscores. · 用戶名須為 3 至 40 個英文字母、數字或 . _ -。
+    package static var userNamesAre3To: TextKey { TextKey(catalogue, "userNamesAre3To") }
+    /// That user name is taken. · 這個用戶名已被使用。
+    package static var thatUserNameIsTaken: TextKey { TextKey(catalogue, "thatUserNameIsTaken") }
+    /// Give a name (at most 100 characters). · 請填寫姓名（最多 100 字）。
+    package static var giveNameAtMost100: TextKey { TextKey(catalogue, "giveNameAtMost100") }
+    /// Choose a role. · 請選擇角色。
+    package static var chooseRole: TextKey { TextKey(catalogue, "chooseRole") }
+    /// A liaison officer belongs to a side's liaison office. · 聯絡辦公室角色須屬於一方的聯絡辦公室。
+    package static var liaisonOfficerBelongsToSides: TextKey { TextKey(catalogue, "liaisonOfficerBelongsToSides") }
+    /// A unit officer belongs to a unit. · 單位人員須屬於一個單位。
+    package static var unitOfficerBelongsTo: TextKey { TextKey(catalogue, "unitOfficerBelongsTo") }
+    /// Give the unit's name (at most 100 characters). · 請填寫單位名稱（最多 100 字）。
+    package static var giveUnitsNameAtMost: TextKey { TextKey(catalogue, "giveUnitsNameAtMost") }
+    /// Choose the Chongqing or Hong Kong side. · 請選擇渝方或港方。
+    package static var chooseChongqingOrHongKong: TextKey { TextKey(catalogue, "chooseChongqingOrHongKong") }
+    /// That unit exists already. · 這個單位已存在。
+    package static var thatUnitExistsAlready: TextKey { TextKey(catalogue, "thatUnitExistsAlready") }
+    /// Give a valid e-mail address, or leave it empty. · 請填寫有效的電郵地址，或留空。
+    package static var giveValidEMailAddress: TextKey { TextKey(catalogue, "giveValidEMailAddress") }
+    /// Give an http:// or https:// URL, or leave it empty. · 請填寫 http:// 或 https:// 網址，或留空。
+    package static var giveHttpOrHttpsUrl: TextKey { TextKey(catalogue, "giveHttpOrHttpsUrl") }
+    /// Name the token. · 請為權杖命名。
+    package static var nameToken: TextKey { TextKey(catalogue, "nameToken") }
+    /// The side chosen is not the unit's side. · 所選的方與單位所屬的方不同。
+    package static var sideChosenIsNotUnits: TextKey { TextKey(catalogue, "sideChosenIsNotUnits") }
+    /// Every account belongs to a side: choose a unit, or the Chongqing or Hong Kong side. · 每個帳戶須屬於一方：請選擇單位，或選擇渝方或港方。
+    package static var everyAccountBelongsToSide: TextKey { TextKey(catalogue, "everyAccountBelongsToSide") }
+    /// This account is already disabled. · 這個帳戶已被停用。
+    package static var thisAccountIsAlreadyDisabled: TextKey { TextKey(catalogue, "thisAccountIsAlreadyDisabled") }
+    /// This account is already enabled. · 這個帳戶已經啟用。
+    package static var thisAccountIsAlreadyEnabled: TextKey { TextKey(catalogue, "thisAccountIsAlreadyEnabled") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -185,5 +227,26 @@ package enum AccountsText {
         "newTokenShownOnlyNow",
         "tokenName",
         "createToken",
+        "codeIsNotRightOr",
+        "youCannotDisableYourOwn",
+        "currentPasswordIsNotRight",
+        "choosePasswordDifferentFromCurrent",
+        "twoNewPasswordsDiffer",
+        "userNamesAre3To",
+        "thatUserNameIsTaken",
+        "giveNameAtMost100",
+        "chooseRole",
+        "liaisonOfficerBelongsToSides",
+        "unitOfficerBelongsTo",
+        "giveUnitsNameAtMost",
+        "chooseChongqingOrHongKong",
+        "thatUnitExistsAlready",
+        "giveValidEMailAddress",
+        "giveHttpOrHttpsUrl",
+        "nameToken",
+        "sideChosenIsNotUnits",
+        "everyAccountBelongsToSide",
+        "thisAccountIsAlreadyDisabled",
+        "thisAccountIsAlreadyEnabled",
     ]
 }

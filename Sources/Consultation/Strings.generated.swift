@@ -184,6 +184,52 @@ package enum ConsultationText {
     package static var oneResultFound: TextKey { TextKey(catalogue, "oneResultFound") }
     /// {total} results · 找到 {total} 項結果
     package static func totalResultsFound(total: String) -> Phrase { Phrase(catalogue, "totalResultsFound", ["total": total]) }
+    /// type must be measure or article. · type 須為 measure 或 article。
+    package static var typeMustBeMeasureOr: TextKey { TextKey(catalogue, "typeMustBeMeasureOr") }
+    /// page must be from 1 to 1000. · page 須為 1 至 1000。
+    package static var pageMustBeFrom1: TextKey { TextKey(catalogue, "pageMustBeFrom1") }
+    /// The form was refused. · 提交被拒絕。
+    package static var formWasRefused: TextKey { TextKey(catalogue, "formWasRefused") }
+    /// owner must be mine or none. · owner 須為 mine 或 none。
+    package static var ownerMustBeMineOr: TextKey { TextKey(catalogue, "ownerMustBeMineOr") }
+    /// The code is 2 to 40 lower-case letters, digits or dashes. · 代號須為 2 至 40 個小寫英文字母、數字或 -。
+    package static var codeIs2To40: TextKey { TextKey(catalogue, "codeIs2To40") }
+    /// Give the name (at most 50 characters). · 請填寫名稱（最多 50 字）。
+    package static var giveNameAtMost50: TextKey { TextKey(catalogue, "giveNameAtMost50") }
+    /// Give 2 to 10 phrases, separated by commas. · 請填寫 2 至 10 個詞語，以逗號分隔。
+    package static var give2To10Phrases: TextKey { TextKey(catalogue, "give2To10Phrases") }
+    /// Give a title (at most 200 characters). · 請填寫標題（最多 200 字）。
+    package static var giveTitleAtMost200: TextKey { TextKey(catalogue, "giveTitleAtMost200") }
+    /// Write the content (at most 50,000 characters). · 請填寫內容（最多 50000 字）。
+    package static var writeContentAtMost50: TextKey { TextKey(catalogue, "writeContentAtMost50") }
+    /// Choose a type. · 請選擇類型。
+    package static var chooseType: TextKey { TextKey(catalogue, "chooseType") }
+    /// Choose a category. · 請選擇類別。
+    package static var chooseCategory: TextKey { TextKey(catalogue, "chooseCategory") }
+    /// Choose who may see it. · 請選擇發佈範圍。
+    package static var chooseWhoMaySeeIt: TextKey { TextKey(catalogue, "chooseWhoMaySeeIt") }
+    /// Measure numbers like 11.1, 11.2. · 措施編號如 11.1, 11.2。
+    package static var measureNumbersLike111: TextKey { TextKey(catalogue, "measureNumbersLike111") }
+    /// The effective date must be a real date. · 生效日期須為有效日期。
+    package static var effectiveDateMustBeReal: TextKey { TextKey(catalogue, "effectiveDateMustBeReal") }
+    /// Give the next review date. · 請填寫下次檢視日期。
+    package static var giveNextReviewDate: TextKey { TextKey(catalogue, "giveNextReviewDate") }
+    /// This entry was changed while you had it open (it is now revision {revision}). Your changes were not saved; they are kept below. Compare and send again. · 這個條目在你開啟後已被修改（現為第 {revision} 版）。你的修改未有儲存，內容已保留，請對照後再提交。
+    package static func thisEntryWasChangedWhile(revision: String) -> Phrase { Phrase(catalogue, "thisEntryWasChangedWhile", ["revision": revision]) }
+    /// Your account needs a unit to own the entry. · 帳戶須屬於一個單位才能建立條目。
+    package static var yourAccountNeedsUnitTo: TextKey { TextKey(catalogue, "yourAccountNeedsUnitTo") }
+    /// Write your question (5 to 5,000 characters). · 請寫下你的問題（5 至 5000 字）。
+    package static var writeYourQuestion5To: TextKey { TextKey(catalogue, "writeYourQuestion5To") }
+    /// Give a valid e-mail or telephone number, or leave it empty. · 請填寫有效的電郵或電話，或留空。
+    package static var giveValidEMailOr: TextKey { TextKey(catalogue, "giveValidEMailOr") }
+    /// If you leave contact details, agree that we use them to reply. · 如留下聯絡方法，請同意我們用它回覆你。
+    package static var ifYouLeaveContactDetails: TextKey { TextKey(catalogue, "ifYouLeaveContactDetails") }
+    /// Another officer answered or changed this question while you had it open. Your answer was not saved; it is kept below. Read the current answer first. · 這個問題在你開啟後已被其他同事回覆或更改。你的回覆未有儲存，輸入的內容已保留，請先閱讀現時的回覆。
+    package static var anotherOfficerAnsweredOrChanged: TextKey { TextKey(catalogue, "anotherOfficerAnsweredOrChanged") }
+    /// Write the answer (at most 10,000 characters). · 請填寫回覆（最多 10000 字）。
+    package static var writeAnswerAtMost10: TextKey { TextKey(catalogue, "writeAnswerAtMost10") }
+    /// Answer the question first. · 請先回覆問題。
+    package static var answerQuestionFirst: TextKey { TextKey(catalogue, "answerQuestionFirst") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -275,5 +321,28 @@ package enum ConsultationText {
         "closed",
         "oneResultFound",
         "totalResultsFound",
+        "typeMustBeMeasureOr",
+        "pageMustBeFrom1",
+        "formWasRefused",
+        "ownerMustBeMineOr",
+        "codeIs2To40",
+        "giveNameAtMost50",
+        "give2To10Phrases",
+        "giveTitleAtMost200",
+        "writeContentAtMost50",
+        "chooseType",
+        "chooseCategory",
+        "chooseWhoMaySeeIt",
+        "measureNumbersLike111",
+        "effectiveDateMustBeReal",
+        "giveNextReviewDate",
+        "thisEntryWasChangedWhile",
+        "yourAccountNeedsUnitTo",
+        "writeYourQuestion5To",
+        "giveValidEMailOr",
+        "ifYouLeaveContactDetails",
+        "anotherOfficerAnsweredOrChanged",
+        "writeAnswerAtMost10",
+        "answerQuestionFirst",
     ]
 }

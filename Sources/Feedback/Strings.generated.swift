@@ -340,6 +340,106 @@ package enum FeedbackText {
     package static func reminderSubject(reference: String, task: String, state: String, due: String) -> Phrase { Phrase(catalogue, "reminderSubject", ["reference": reference, "task": task, "state": state, "due": due]) }
     /// Feedback case {reference}: the {task} deadline is {due} ({state}). · 意見個案 {reference} 的{task}期限為 {due}，{state}。
     package static func reminderBody(reference: String, task: String, due: String, state: String) -> Phrase { Phrase(catalogue, "reminderBody", ["reference": reference, "task": task, "due": due, "state": state]) }
+    /// state is not valid. · state 不正確。
+    package static var stateIsNotValid: TextKey { TextKey(catalogue, "stateIsNotValid") }
+    /// Give an e-mail address or a telephone number. · 請填寫電郵地址或電話號碼。
+    package static var giveEMailAddressOr: TextKey { TextKey(catalogue, "giveEMailAddressOr") }
+    /// Choose the Chongqing or Hong Kong side. · 請選擇渝方或港方。
+    package static var chooseChongqingOrHongKong: TextKey { TextKey(catalogue, "chooseChongqingOrHongKong") }
+    /// Give a date (YYYY-MM-DD). · 請填寫日期（YYYY-MM-DD）。
+    package static var giveDateYyyyMmDd: TextKey { TextKey(catalogue, "giveDateYyyyMmDd") }
+    /// Choose a day off or a make-up working day. · 請選擇休息日或補班日。
+    package static var chooseDayOffOrMake: TextKey { TextKey(catalogue, "chooseDayOffOrMake") }
+    /// Only a Saturday or Sunday can be a make-up working day. · 只有週末可以定為補班日。
+    package static var onlySaturdayOrSundayCan: TextKey { TextKey(catalogue, "onlySaturdayOrSundayCan") }
+    /// Give a name (at most 100 characters). · 請填寫名稱（最多 100 字）。
+    package static var giveNameAtMost100: TextKey { TextKey(catalogue, "giveNameAtMost100") }
+    /// Unknown action. · 未知的操作。
+    package static var unknownAction: TextKey { TextKey(catalogue, "unknownAction") }
+    /// Choose an area. · 請選擇範疇。
+    package static var chooseArea: TextKey { TextKey(catalogue, "chooseArea") }
+    /// Choose the unit in charge. · 請選擇負責單位。
+    package static var chooseUnitInCharge: TextKey { TextKey(catalogue, "chooseUnitInCharge") }
+    /// The sender did not agree to share the case with the Hong Kong side; it cannot go to a Hong Kong unit. · 發送人未同意與香港方面分享，不可交香港單位處理。
+    package static var senderDidNotAgreeTo: TextKey { TextKey(catalogue, "senderDidNotAgreeTo") }
+    /// Give the reason for declining. · 請說明不接手的原因。
+    package static var giveReasonForDeclining: TextKey { TextKey(catalogue, "giveReasonForDeclining") }
+    /// Write what the sender should add. · 請寫下需要發送人補充的資料。
+    package static var writeWhatSenderShouldAdd: TextKey { TextKey(catalogue, "writeWhatSenderShouldAdd") }
+    /// Write the reply. · 請填寫回覆。
+    package static var writeReply: TextKey { TextKey(catalogue, "writeReply") }
+    /// Give the reference of another case. · 請填寫另一個個案的編號。
+    package static var giveReferenceOfAnotherCase: TextKey { TextKey(catalogue, "giveReferenceOfAnotherCase") }
+    /// Write the note. · 請填寫內部備註。
+    package static var writeNote: TextKey { TextKey(catalogue, "writeNote") }
+    /// There is no such measure. · 找不到這項措施。
+    package static var thereIsNoSuchMeasure: TextKey { TextKey(catalogue, "thereIsNoSuchMeasure") }
+    /// Choose a kind. · 請選擇類型。
+    package static var chooseKind: TextKey { TextKey(catalogue, "chooseKind") }
+    /// The area must be 1 to 11. · 範疇須為 1 至 11。
+    package static var areaMustBe1To: TextKey { TextKey(catalogue, "areaMustBe1To") }
+    /// Name the template (at most 100 characters). · 請填寫範本名稱（最多 100 字）。
+    package static var nameTemplateAtMost100: TextKey { TextKey(catalogue, "nameTemplateAtMost100") }
+    /// Write the template (at most 5,000 characters). · 請填寫範本內容（最多 5000 字）。
+    package static var writeTemplateAtMost5: TextKey { TextKey(catalogue, "writeTemplateAtMost5") }
+    /// Choose what kind of feedback this is. · 請選擇類型。
+    package static var chooseWhatKindOfFeedback: TextKey { TextKey(catalogue, "chooseWhatKindOfFeedback") }
+    /// Choose an area, or Other. · 請選擇範疇，或選「其他」。
+    package static var chooseAreaOrOther: TextKey { TextKey(catalogue, "chooseAreaOrOther") }
+    /// Give a subject (at most 200 characters). · 請填寫主題（最多 200 字）。
+    package static var giveSubjectAtMost200: TextKey { TextKey(catalogue, "giveSubjectAtMost200") }
+    /// Write your feedback (10 to 10,000 characters). · 請寫下你的意見（10 至 10000 字）。
+    package static var writeYourFeedback10To: TextKey { TextKey(catalogue, "writeYourFeedback10To") }
+    /// The name can have at most 100 characters. · 姓名最多 100 字。
+    package static var nameCanHaveAtMost: TextKey { TextKey(catalogue, "nameCanHaveAtMost") }
+    /// Give a valid e-mail address, or leave it empty. · 請填寫有效的電郵地址，或留空。
+    package static var giveValidEMailAddress: TextKey { TextKey(catalogue, "giveValidEMailAddress") }
+    /// Give a valid telephone number, or leave it empty. · 請填寫有效的電話號碼，或留空。
+    package static var giveValidTelephoneNumberOr: TextKey { TextKey(catalogue, "giveValidTelephoneNumberOr") }
+    /// If you leave contact details, agree that we use them to reply; otherwise leave them empty. · 如留下聯絡方法，請同意我們用它回覆你；否則請留空。
+    package static var ifYouLeaveContactDetails: TextKey { TextKey(catalogue, "ifYouLeaveContactDetails") }
+    /// Choose the language of the reply. · 請選擇回覆語言。
+    package static var chooseLanguageOfReply: TextKey { TextKey(catalogue, "chooseLanguageOfReply") }
+    /// Attach at most 3 files. · 最多可附 3 個檔案。
+    package static var attachAtMost3Files: TextKey { TextKey(catalogue, "attachAtMost3Files") }
+    /// “{filename}” is larger than 5 MB. · 「{filename}」超過 5 MB。
+    package static func filenameIsLargerThan5(filename: String) -> Phrase { Phrase(catalogue, "filenameIsLargerThan5", ["filename": filename]) }
+    /// “{filename}” is not a PDF, JPEG or PNG file. · 「{filename}」不是 PDF、JPEG 或 PNG 檔案。
+    package static func filenameIsNotPdfJpeg(filename: String) -> Phrase { Phrase(catalogue, "filenameIsNotPdfJpeg", ["filename": filename]) }
+    /// The form was refused: a hidden field was filled in. · 提交被拒絕：表格中隱藏的欄位有內容。
+    package static var formWasRefusedHiddenField: TextKey { TextKey(catalogue, "formWasRefusedHiddenField") }
+    /// This case is finished; reopen it to follow it up. · 這個個案已結束；如需跟進，請重開個案。
+    package static var thisCaseIsFinishedReopen: TextKey { TextKey(catalogue, "thisCaseIsFinishedReopen") }
+    /// Write what you want to add (at most 10,000 characters). · 請填寫補充資料（最多 10000 字）。
+    package static var writeWhatYouWantTo: TextKey { TextKey(catalogue, "writeWhatYouWantTo") }
+    /// A case can be reopened only within 30 days of being closed. · 只可在結案後 30 日內重開個案。
+    package static var caseCanBeReopenedOnly: TextKey { TextKey(catalogue, "caseCanBeReopenedOnly") }
+    /// An answered case can be rated once. · 只可為已回覆的個案評分一次。
+    package static var answeredCaseCanBeRated: TextKey { TextKey(catalogue, "answeredCaseCanBeRated") }
+    /// Choose a rating from 1 to 5. · 請選擇 1 至 5 分。
+    package static var chooseRatingFrom1To: TextKey { TextKey(catalogue, "chooseRatingFrom1To") }
+    /// new · 新個案
+    package static var caseStateNew: TextKey { TextKey(catalogue, "caseStateNew") }
+    /// triaged · 已分流
+    package static var caseStateTriaged: TextKey { TextKey(catalogue, "caseStateTriaged") }
+    /// assigned · 已交單位
+    package static var caseStateAssigned: TextKey { TextKey(catalogue, "caseStateAssigned") }
+    /// in progress · 處理中
+    package static var caseStateInProgress: TextKey { TextKey(catalogue, "caseStateInProgress") }
+    /// awaiting the sender · 等待發送人補充
+    package static var caseStateAwaitingRequester: TextKey { TextKey(catalogue, "caseStateAwaitingRequester") }
+    /// answered · 已回覆
+    package static var caseStateAnswered: TextKey { TextKey(catalogue, "caseStateAnswered") }
+    /// closed · 已結案
+    package static var caseStateClosed: TextKey { TextKey(catalogue, "caseStateClosed") }
+    /// reopened · 已重開
+    package static var caseStateReopened: TextKey { TextKey(catalogue, "caseStateReopened") }
+    /// merged · 已合併
+    package static var caseStateMerged: TextKey { TextKey(catalogue, "caseStateMerged") }
+    /// spam · 垃圾訊息
+    package static var caseStateSpam: TextKey { TextKey(catalogue, "caseStateSpam") }
+    /// This case changed while you had it open: it is now “{state}” (last action {what} by {who} at {at}). Your action was not carried out; your input is kept, check it and send it again. · 這個個案在你開啟後已有改動：現時狀態為「{state}」（最後操作 {what}，{who}，{at}）。你的操作未有執行，輸入的內容已保留，請檢查後再提交。
+    package static func caseChangedWhileOpen(state: String, what: String, who: String, at: String) -> Phrase { Phrase(catalogue, "caseChangedWhileOpen", ["state": state, "what": what, "who": who, "at": at]) }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -509,5 +609,55 @@ package enum FeedbackText {
         "reminderDueSoon",
         "reminderSubject",
         "reminderBody",
+        "stateIsNotValid",
+        "giveEMailAddressOr",
+        "chooseChongqingOrHongKong",
+        "giveDateYyyyMmDd",
+        "chooseDayOffOrMake",
+        "onlySaturdayOrSundayCan",
+        "giveNameAtMost100",
+        "unknownAction",
+        "chooseArea",
+        "chooseUnitInCharge",
+        "senderDidNotAgreeTo",
+        "giveReasonForDeclining",
+        "writeWhatSenderShouldAdd",
+        "writeReply",
+        "giveReferenceOfAnotherCase",
+        "writeNote",
+        "thereIsNoSuchMeasure",
+        "chooseKind",
+        "areaMustBe1To",
+        "nameTemplateAtMost100",
+        "writeTemplateAtMost5",
+        "chooseWhatKindOfFeedback",
+        "chooseAreaOrOther",
+        "giveSubjectAtMost200",
+        "writeYourFeedback10To",
+        "nameCanHaveAtMost",
+        "giveValidEMailAddress",
+        "giveValidTelephoneNumberOr",
+        "ifYouLeaveContactDetails",
+        "chooseLanguageOfReply",
+        "attachAtMost3Files",
+        "filenameIsLargerThan5",
+        "filenameIsNotPdfJpeg",
+        "formWasRefusedHiddenField",
+        "thisCaseIsFinishedReopen",
+        "writeWhatYouWantTo",
+        "caseCanBeReopenedOnly",
+        "answeredCaseCanBeRated",
+        "chooseRatingFrom1To",
+        "caseStateNew",
+        "caseStateTriaged",
+        "caseStateAssigned",
+        "caseStateInProgress",
+        "caseStateAwaitingRequester",
+        "caseStateAnswered",
+        "caseStateClosed",
+        "caseStateReopened",
+        "caseStateMerged",
+        "caseStateSpam",
+        "caseChangedWhileOpen",
     ]
 }

@@ -121,6 +121,18 @@ package enum PlatformText {
     package static var hongKongSide: TextKey { TextKey(catalogue, "hongKongSide") }
     /// Measure {number} · 措施 {number}
     package static func measureNumber(number: String) -> Phrase { Phrase(catalogue, "measureNumber", ["number": number]) }
+    /// The audit log could not be written. · 審計紀錄未能寫入。
+    package static var auditLogCouldNotBe: TextKey { TextKey(catalogue, "auditLogCouldNotBe") }
+    /// That code is not right: type the 6 digits the app shows. · 驗證碼不正確，請輸入應用程式顯示的 6 位數字。
+    package static var thatCodeIsNotRight: TextKey { TextKey(catalogue, "thatCodeIsNotRight") }
+    /// The password needs at least {minimumLength} characters. · 密碼須至少 {minimumLength} 個字元。
+    package static func passwordNeedsAtLeastMinimum(minimumLength: String) -> Phrase { Phrase(catalogue, "passwordNeedsAtLeastMinimum", ["minimumLength": minimumLength]) }
+    /// The password may not be longer than {maximumLength} characters. · 密碼不可超過 {maximumLength} 個字元。
+    package static func passwordMayNotBeLonger(maximumLength: String) -> Phrase { Phrase(catalogue, "passwordMayNotBeLonger", ["maximumLength": maximumLength]) }
+    /// That password is too common or too easy to guess. Choose another, such as a few unrelated words. · 這個密碼太常見或太易猜，請另選一個，例如由幾個不相關的詞組成的句子。
+    package static var thatPasswordIsTooCommon: TextKey { TextKey(catalogue, "thatPasswordIsTooCommon") }
+    /// The password may not be mostly your name or the platform's. · 密碼不可主要由你的名稱或本平台的名稱組成。
+    package static var passwordMayNotBeMostly: TextKey { TextKey(catalogue, "passwordMayNotBeMostly") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -181,5 +193,11 @@ package enum PlatformText {
         "chongqingSide",
         "hongKongSide",
         "measureNumber",
+        "auditLogCouldNotBe",
+        "thatCodeIsNotRight",
+        "passwordNeedsAtLeastMinimum",
+        "passwordMayNotBeLonger",
+        "thatPasswordIsTooCommon",
+        "passwordMayNotBeMostly",
     ]
 }

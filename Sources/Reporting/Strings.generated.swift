@@ -282,6 +282,28 @@ package enum ReportingText {
     package static func noticeBody(measure: String, task: String, due: String, state: String) -> Phrase { Phrase(catalogue, "noticeBody", ["measure": measure, "task": task, "due": due, "state": state]) }
     /// (copy) · （抄送）
     package static var noticeCopy: TextKey { TextKey(catalogue, "noticeCopy") }
+    /// Choose a side. · 請選擇一方。
+    package static var chooseSide: TextKey { TextKey(catalogue, "chooseSide") }
+    /// The format must be html, csv, json, xlsx or pdf, and the script hant or hans. · 格式須為 html、csv、json、xlsx 或 pdf，字體須為 hant 或 hans。
+    package static var formatMustBeHtmlCsv: TextKey { TextKey(catalogue, "formatMustBeHtmlCsv") }
+    /// The as-of date must be a real date (YYYY-MM-DD), today or earlier. · 截至日期須為今日或以前的有效日期（YYYY-MM-DD）。
+    package static var asOfDateMustBe: TextKey { TextKey(catalogue, "asOfDateMustBe") }
+    /// The since date must be a real date before the as-of date. · 「自」日期須為截至日期以前的有效日期。
+    package static var sinceDateMustBeReal: TextKey { TextKey(catalogue, "sinceDateMustBeReal") }
+    /// Your side has already approved this report. · 本方已批准這份報告。
+    package static var yourSideHasAlreadyApproved: TextKey { TextKey(catalogue, "yourSideHasAlreadyApproved") }
+    /// The report's content does not match its hash; it cannot be approved. · 報告內容與其雜湊值不符，不能批准。
+    package static var reportsContentDoesNotMatch: TextKey { TextKey(catalogue, "reportsContentDoesNotMatch") }
+    /// Choose monthly or quarterly. · 請選擇每月或每季。
+    package static var chooseMonthlyOrQuarterly: TextKey { TextKey(catalogue, "chooseMonthlyOrQuarterly") }
+    /// The due day must be from 1 to 28. · 報送日須為 1 至 28。
+    package static var dueDayMustBeFrom: TextKey { TextKey(catalogue, "dueDayMustBeFrom") }
+    /// Reminder days must be from 0 to 20. · 提前提醒的工作日須為 0 至 20。
+    package static var reminderDaysMustBeFrom: TextKey { TextKey(catalogue, "reminderDaysMustBeFrom") }
+    /// Days before red must be from 1 to 60. · 升級為紅色的逾期工作日須為 1 至 60。
+    package static var daysBeforeRedMustBe: TextKey { TextKey(catalogue, "daysBeforeRedMustBe") }
+    /// The start must be a real date (YYYY-MM-DD). · 開始日期須為有效日期（YYYY-MM-DD）。
+    package static var startMustBeRealDate: TextKey { TextKey(catalogue, "startMustBeRealDate") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -422,5 +444,16 @@ package enum ReportingText {
         "noticeSubject",
         "noticeBody",
         "noticeCopy",
+        "chooseSide",
+        "formatMustBeHtmlCsv",
+        "asOfDateMustBe",
+        "sinceDateMustBeReal",
+        "yourSideHasAlreadyApproved",
+        "reportsContentDoesNotMatch",
+        "chooseMonthlyOrQuarterly",
+        "dueDayMustBeFrom",
+        "reminderDaysMustBeFrom",
+        "daysBeforeRedMustBe",
+        "startMustBeRealDate",
     ]
 }

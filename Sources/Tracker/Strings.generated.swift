@@ -138,6 +138,40 @@ package enum TrackerText {
     package static var milestoneDueSoon: TextKey { TextKey(catalogue, "milestoneDueSoon") }
     /// Overdue · 已逾期
     package static var overdue: TextKey { TextKey(catalogue, "overdue") }
+    /// The period must be a month (2026-11) or a quarter (2026-Q4). · 報告期須為年月（如 2026-11）或季度（如 2026-Q4）。
+    package static var periodMustBeMonth2026: TextKey { TextKey(catalogue, "periodMustBeMonth2026") }
+    /// Choose a status. · 請選擇狀態。
+    package static var chooseStatus: TextKey { TextKey(catalogue, "chooseStatus") }
+    /// Percent must be a whole number from 0 to 100. · 完成度須為 0 至 100 的整數。
+    package static var percentMustBeWholeNumber: TextKey { TextKey(catalogue, "percentMustBeWholeNumber") }
+    /// Describe the progress. · 請填寫進展說明。
+    package static var describeProgress: TextKey { TextKey(catalogue, "describeProgress") }
+    /// The description may not be longer than {maxNarrative} characters. · 進展說明不可超過 {maxNarrative} 字。
+    package static func descriptionMayNotBeLonger(maxNarrative: String) -> Phrase { Phrase(catalogue, "descriptionMayNotBeLonger", ["maxNarrative": maxNarrative]) }
+    /// Evidence must be http:// or https:// links, one per line, at most {maxEvidence}. · 佐證連結須為 http:// 或 https:// 網址，每行一個，最多 {maxEvidence} 個。
+    package static func evidenceMustBeHttpOr(maxEvidence: String) -> Phrase { Phrase(catalogue, "evidenceMustBeHttpOr", ["maxEvidence": maxEvidence]) }
+    /// Choose who may see the update. · 請選擇發佈範圍。
+    package static var chooseWhoMaySeeUpdate: TextKey { TextKey(catalogue, "chooseWhoMaySeeUpdate") }
+    /// A completed side is at 100 percent. · 狀態為已完成時，完成度須為 100。
+    package static var completedSideIsAt100: TextKey { TextKey(catalogue, "completedSideIsAt100") }
+    /// This progress update is already public. · 這份進展報告已經公開。
+    package static var thisProgressUpdateIsAlready: TextKey { TextKey(catalogue, "thisProgressUpdateIsAlready") }
+    /// Give the milestone a name (at most 200 characters). · 請填寫節點名稱（最多 200 字）。
+    package static var giveMilestoneNameAtMost: TextKey { TextKey(catalogue, "giveMilestoneNameAtMost") }
+    /// The due date must be a real date (YYYY-MM-DD). · 到期日須為有效日期（YYYY-MM-DD）。
+    package static var dueDateMustBeReal: TextKey { TextKey(catalogue, "dueDateMustBeReal") }
+    /// This milestone is already marked done ({doneOn}). · 這個節點已標示為完成（{doneOn}）。
+    package static func thisMilestoneIsAlreadyMarked(doneOn: String) -> Phrase { Phrase(catalogue, "thisMilestoneIsAlreadyMarked", ["doneOn": doneOn]) }
+    /// Choose a unit. · 請選擇單位。
+    package static var chooseUnit: TextKey { TextKey(catalogue, "chooseUnit") }
+    /// Choose lead or supporting. · 請選擇牽頭或配合。
+    package static var chooseLeadOrSupporting: TextKey { TextKey(catalogue, "chooseLeadOrSupporting") }
+    /// Your side has not signed off, or the sign-off was already withdrawn. · 本方未有確認完成，或確認已撤回。
+    package static var yourSideHasNotSigned: TextKey { TextKey(catalogue, "yourSideHasNotSigned") }
+    /// Report this side as completed first. · 本方狀態須先報告為已完成。
+    package static var reportThisSideAsCompleted: TextKey { TextKey(catalogue, "reportThisSideAsCompleted") }
+    /// Your side has already signed off. · 本方已確認完成。
+    package static var yourSideHasAlreadySigned: TextKey { TextKey(catalogue, "yourSideHasAlreadySigned") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -206,5 +240,22 @@ package enum TrackerText {
         "onTrack",
         "milestoneDueSoon",
         "overdue",
+        "periodMustBeMonth2026",
+        "chooseStatus",
+        "percentMustBeWholeNumber",
+        "describeProgress",
+        "descriptionMayNotBeLonger",
+        "evidenceMustBeHttpOr",
+        "chooseWhoMaySeeUpdate",
+        "completedSideIsAt100",
+        "thisProgressUpdateIsAlready",
+        "giveMilestoneNameAtMost",
+        "dueDateMustBeReal",
+        "thisMilestoneIsAlreadyMarked",
+        "chooseUnit",
+        "chooseLeadOrSupporting",
+        "yourSideHasNotSigned",
+        "reportThisSideAsCompleted",
+        "yourSideHasAlreadySigned",
     ]
 }

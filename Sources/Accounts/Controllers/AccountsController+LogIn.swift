@@ -70,8 +70,7 @@ extension AccountsController {
             try await LoginSecurity.recordFailure(user, now: now, on: req.db)
         }
         var errors = FieldErrors()
-        errors.add("code", "驗證碼不正確或已用過，或帳戶已暫時鎖定。", "验证码不正确或已用过，或账户已暂时锁定。",
-                   "The code is not right or was used already, or the account is locked for a while.")
+        errors.add("code", AccountsText.codeIsNotRightOr)
         let form = FormContext(csrf: req.csrfToken, errors: errors, l: Localizer(req, converter: converter))
         return Response.html(AccountViews.secondFactor(form: form), status: .unauthorized).noStore()
     }

@@ -43,14 +43,13 @@ package struct AccountsController {
         guard o.mayManageAccounts else { throw AppError.forbidden }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         guard id != o.id else {
-            throw AppError.badRequest(hant: "不可停用自己的帳戶。", hans: "不可停用自己的账户。", en: "You cannot disable your own account.")
+            throw AppError.badRequest(AccountsText.youCannotDisableYourOwn)
         }
         // Held while changed: two administrators' clicks at once change the account once.
         try await req.db.locking(User.schema, id: id) { db in
             guard let user = try await User.find(id, on: db) else { throw AppError.notFound }
             guard user.isDisabled != disable else {
-                throw AppError.conflict(hant: disable ? "這個帳戶已被停用。" : "這個帳戶已經啟用。", hans: disable ? "这个账户已被停用。" : "这个账户已经启用。",
-                                        en: disable ? "This account is already disabled." : "This account is already enabled.")
+                throw AppError.conflict(disable ? AccountsText.thisAccountIsAlreadyDisabled : AccountsText.thisAccountIsAlreadyEnabled)
             }
             user.isDisabled = disable
             user.sessionEpoch += 1

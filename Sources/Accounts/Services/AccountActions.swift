@@ -9,16 +9,16 @@ package enum AccountActions {
     package static func changePassword(_ user: User, current: String?, new: String?, confirm: String?, on database: Database) async throws {
         var errors = FieldErrors()
         if !((try? Bcrypt.verify(current ?? "", created: user.passwordHash)) ?? false) {
-            errors.add("current", "現有密碼不正確。", "现有密码不正确。", "The current password is not right.")
+            errors.add("current", AccountsText.currentPasswordIsNotRight)
         }
         let new = new ?? ""
         if let problem = Passwords.problem(new, username: user.username, displayName: user.displayName) {
-            errors.add("new", problem.hant, problem.hans, problem.en)
+            errors.add("new", problem)
         } else if new == current {
-            errors.add("new", "新密碼不可與現有密碼相同。", "新密码不可与现有密码相同。", "Choose a password different from the current one.")
+            errors.add("new", AccountsText.choosePasswordDifferentFromCurrent)
         }
         if new != (confirm ?? "") {
-            errors.add("confirm", "兩次輸入的新密碼不一致。", "两次输入的新密码不一致。", "The two new passwords differ.")
+            errors.add("confirm", AccountsText.twoNewPasswordsDiffer)
         }
         try errors.throwIfAny()
         user.passwordHash = try Bcrypt.hash(new)
@@ -38,23 +38,21 @@ package enum AccountActions {
         var errors = FieldErrors()
         let username = (username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         if username.count < 3 || username.count > 40 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
-            errors.add("username", "用戶名須為 3 至 40 個英文字母、數字或 . _ -。", "用户名须为 3 至 40 个英文字母、数字或 . _ -。",
-                       "User names are 3 to 40 letters, digits, dots, dashes or underscores.")
+            errors.add("username", AccountsText.userNamesAre3To)
         } else if try await User.query(on: database).filter(\.$username == username).count() > 0 {
-            errors.add("username", "這個用戶名已被使用。", "这个用户名已被使用。", "That user name is taken.")
+            errors.add("username", AccountsText.thatUserNameIsTaken)
         }
         let displayName = (displayName ?? "").trimmingCharacters(in: .whitespaces)
         if displayName.isEmpty || displayName.count > 100 {
-            errors.add("displayName", "請填寫姓名（最多 100 字）。", "请填写姓名（最多 100 字）。", "Give a name (at most 100 characters).")
+            errors.add("displayName", AccountsText.giveNameAtMost100)
         }
         let parsedRole = UserRole(rawValue: role ?? "")
-        if parsedRole == nil { errors.add("role", "請選擇角色。", "请选择角色。", "Choose a role.") }
+        if parsedRole == nil { errors.add("role", AccountsText.chooseRole) }
         let unit = try await Unit.find(unitID, on: database)
         if parsedRole == .liaison, unit?.isLiaisonOffice != true {
-            errors.add("unit", "聯絡辦公室角色須屬於一方的聯絡辦公室。", "联络办公室角色须属于一方的联络办公室。",
-                       "A liaison officer belongs to a side's liaison office.")
+            errors.add("unit", AccountsText.liaisonOfficerBelongsToSides)
         } else if parsedRole == .unitOfficer, unit == nil {
-            errors.add("unit", "單位人員須屬於一個單位。", "单位人员须属于一个单位。", "A unit officer belongs to a unit.")
+            errors.add("unit", AccountsText.unitOfficerBelongsTo)
         }
         let side = Self.side(of: unit, chosen: side, errors: &errors)
         try errors.throwIfAny()
@@ -77,11 +75,11 @@ package enum AccountActions {
         let name = (name ?? "").trimmingCharacters(in: .whitespaces)
         let parsedSide = Side(rawValue: side ?? "")
         if name.isEmpty || name.count > 100 {
-            errors.add("name", "請填寫單位名稱（最多 100 字）。", "请填写单位名称（最多 100 字）。", "Give the unit's name (at most 100 characters).")
+            errors.add("name", AccountsText.giveUnitsNameAtMost)
         }
-        if parsedSide == nil { errors.add("side", "請選擇渝方或港方。", "请选择渝方或港方。", "Choose the Chongqing or Hong Kong side.") }
+        if parsedSide == nil { errors.add("side", AccountsText.chooseChongqingOrHongKong) }
         if let parsedSide, !name.isEmpty, try await Unit.query(on: database).filter(\.$side == parsedSide).filter(\.$name == name).count() > 0 {
-            errors.add("name", "這個單位已存在。", "这个单位已存在。", "That unit exists already.")
+            errors.add("name", AccountsText.thatUnitExistsAlready)
         }
         try errors.throwIfAny()
         let unit = Unit(name: name, side: parsedSide!, script: converter.storedScript(of: name).languageTag)
@@ -100,10 +98,10 @@ package enum AccountActions {
         let webhook = (webhook ?? "").trimmingCharacters(in: .whitespaces)
         var errors = FieldErrors()
         if !email.isEmpty && !PersonalData.isEmail(email) {
-            errors.add("email", "請填寫有效的電郵地址，或留空。", "请填写有效的电邮地址，或留空。", "Give a valid e-mail address, or leave it empty.")
+            errors.add("email", AccountsText.giveValidEMailAddress)
         }
         if !webhook.isEmpty && (webhook.count > 500 || !["http", "https"].contains(URL(string: webhook)?.scheme ?? "") || URL(string: webhook)?.host == nil) {
-            errors.add("webhook", "請填寫 http:// 或 https:// 網址，或留空。", "请填写 http:// 或 https:// 网址，或留空。", "Give an http:// or https:// URL, or leave it empty.")
+            errors.add("webhook", AccountsText.giveHttpOrHttpsUrl)
         }
         try errors.throwIfAny()
         let before = Audit.json(["email": unit.email ?? "", "webhook": unit.webhookURL ?? ""])
@@ -120,7 +118,7 @@ package enum AccountActions {
     package static func createToken(name: String?, by o: Officer, on database: Database) async throws -> String {
         var errors = FieldErrors()
         let name = (name ?? "").trimmingCharacters(in: .whitespaces)
-        if name.isEmpty || name.count > 100 { errors.add("name", "請為權杖命名。", "请为令牌命名。", "Name the token.") }
+        if name.isEmpty || name.count > 100 { errors.add("name", AccountsText.nameToken) }
         try errors.throwIfAny()
         let token = TokenHash.newToken()
         let record = APIToken(userID: o.id, name: name, tokenHash: TokenHash.of(token))
@@ -140,13 +138,12 @@ extension AccountActions {
         let chosen = Side(rawValue: raw ?? "")
         if let unit {
             if let chosen, chosen != unit.side {
-                errors.add("side", "所選的方與單位所屬的方不同。", "所选的方与单位所属的方不同。", "The side chosen is not the unit's side.")
+                errors.add("side", AccountsText.sideChosenIsNotUnits)
             }
             return unit.side
         }
         if chosen == nil {
-            errors.add("side", "每個帳戶須屬於一方：請選擇單位，或選擇渝方或港方。", "每个账户须属于一方：请选择单位，或选择渝方或港方。",
-                       "Every account belongs to a side: choose a unit, or the Chongqing or Hong Kong side.")
+            errors.add("side", AccountsText.everyAccountBelongsToSide)
         }
         return chosen
     }

@@ -11,7 +11,7 @@ package struct ConsultationController {
     package static func kind(_ raw: String?) throws -> SiteSearch.Kind? {
         guard let raw, !raw.isEmpty else { return nil }
         guard let kind = SiteSearch.Kind(rawValue: raw) else {
-            throw AppError.badRequest(hant: "type 須為 measure 或 article。", hans: "type 须为 measure 或 article。", en: "type must be measure or article.")
+            throw AppError.badRequest(ConsultationText.typeMustBeMeasureOr)
         }
         return kind
     }
@@ -19,7 +19,7 @@ package struct ConsultationController {
     package static func page(_ raw: String?) throws -> Int {
         guard let raw, !raw.isEmpty else { return 1 }
         guard let n = Int(raw), (1...1000).contains(n) else {
-            throw AppError.badRequest(hant: "page 須為 1 至 1000。", hans: "page 须为 1 至 1000。", en: "page must be from 1 to 1000.")
+            throw AppError.badRequest(ConsultationText.pageMustBeFrom1)
         }
         return n
     }
@@ -78,7 +78,7 @@ package struct ConsultationController {
         let f = req.formFields
         let l = Localizer(req, converter: converter)
         if !(f["website"] ?? "").isEmpty {
-            throw AppError.badRequest(hant: "提交被拒絕。", hans: "提交被拒绝。", en: "The form was refused.")
+            throw AppError.badRequest(ConsultationText.formWasRefused)
         }
         do {
             let receipt = try await Questions.submit(f, converter: converter, now: req.application.clock.now(), on: req.db)

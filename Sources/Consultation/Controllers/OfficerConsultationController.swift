@@ -63,7 +63,7 @@ package struct OfficerConsultationController {
         case "mine": query = query.filter(\.$owner.$id == o.unitID)
         case "none": query = query.filter(\.$owner.$id == nil)
         case "": break
-        default: throw AppError.badRequest(hant: "owner 須為 mine 或 none。", hans: "owner 须为 mine 或 none。", en: "owner must be mine or none.")
+        default: throw AppError.badRequest(ConsultationText.ownerMustBeMineOr)
         }
         let list = try await query.all()
             .sorted { ($0.state == .new ? 0 : 1, $0.createdAt ?? .distantPast) < ($1.state == .new ? 0 : 1, $1.createdAt ?? .distantPast) }
@@ -86,12 +86,11 @@ package struct OfficerConsultationController {
         var errors = FieldErrors()
         let slug = (f["slug"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         if slug.range(of: #"^[a-z][a-z0-9-]{1,39}$"#, options: .regularExpression) == nil {
-            errors.add("slug", "代號須為 2 至 40 個小寫英文字母、數字或 -。", "代号须为 2 至 40 个小写英文字母、数字或 -。",
-                       "The code is 2 to 40 lower-case letters, digits or dashes.")
+            errors.add("slug", ConsultationText.codeIs2To40)
         }
         let names = ["nameHant", "nameHans", "nameEn"].map { (f[$0] ?? "").trimmingCharacters(in: .whitespaces) }
         for (field, name) in zip(["nameHant", "nameHans", "nameEn"], names) where name.isEmpty || name.count > 50 {
-            errors.add(field, "請填寫名稱（最多 50 字）。", "请填写名称（最多 50 字）。", "Give the name (at most 50 characters).")
+            errors.add(field, ConsultationText.giveNameAtMost50)
         }
         guard errors.isEmpty else { return try await categories(req: req, errors: errors, values: f) }
         let existing = try await Category.query(on: req.db).filter(\.$slug == slug).first()
@@ -160,7 +159,7 @@ package struct OfficerConsultationController {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard terms.count >= 2, terms.count <= 10, terms.allSatisfy({ $0.count <= 50 }) else {
             var errors = FieldErrors()
-            errors.add("terms", "請填寫 2 至 10 個詞語，以逗號分隔。", "请填写 2 至 10 个词语，以逗号分隔。", "Give 2 to 10 phrases, separated by commas.")
+            errors.add("terms", ConsultationText.give2To10Phrases)
             return try await synonyms(req: req, errors: errors)
         }
         let synonym = Synonym(terms: terms)

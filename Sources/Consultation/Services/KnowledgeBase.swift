@@ -35,30 +35,30 @@ package enum KnowledgeBase {
         var errors = FieldErrors()
         let title = (f["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty || title.count > 200 {
-            errors.add("title", "請填寫標題（最多 200 字）。", "请填写标题（最多 200 字）。", "Give a title (at most 200 characters).")
+            errors.add("title", ConsultationText.giveTitleAtMost200)
         }
         let body = (f["body"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if body.isEmpty || body.count > 50_000 {
-            errors.add("body", "請填寫內容（最多 50000 字）。", "请填写内容（最多 50000 字）。", "Write the content (at most 50,000 characters).")
+            errors.add("body", ConsultationText.writeContentAtMost50)
         }
         let kind = f["kind"] ?? "article"
-        if !["article", "faq"].contains(kind) { errors.add("kind", "請選擇類型。", "请选择类型。", "Choose a type.") }
+        if !["article", "faq"].contains(kind) { errors.add("kind", ConsultationText.chooseType) }
         var category: Category?
         if let raw = f["category"], let id = UUID(uuidString: raw) { category = try await Category.find(id, on: db) }
-        if category == nil { errors.add("category", "請選擇類別。", "请选择类别。", "Choose a category.") }
+        if category == nil { errors.add("category", ConsultationText.chooseCategory) }
         let visibility = Visibility(rawValue: f["visibility"] ?? "")
-        if visibility == nil { errors.add("visibility", "請選擇發佈範圍。", "请选择发布范围。", "Choose who may see it.") }
+        if visibility == nil { errors.add("visibility", ConsultationText.chooseWhoMaySeeIt) }
         let measures = (f["measures"] ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " || $0 == "、" }).map(String.init)
         if !measures.allSatisfy({ $0.range(of: #"^\d{1,2}\.\d{1,3}$"#, options: .regularExpression) != nil }) {
-            errors.add("measures", "措施編號如 11.1, 11.2。", "措施编号如 11.1, 11.2。", "Measure numbers like 11.1, 11.2.")
+            errors.add("measures", ConsultationText.measureNumbersLike111)
         }
         let effective = (f["effectiveOn"] ?? "").trimmingCharacters(in: .whitespaces)
         if !effective.isEmpty, CalendarDays.date(effective) == nil {
-            errors.add("effectiveOn", "生效日期須為有效日期。", "生效日期须为有效日期。", "The effective date must be a real date.")
+            errors.add("effectiveOn", ConsultationText.effectiveDateMustBeReal)
         }
         let review = (f["reviewOn"] ?? "").trimmingCharacters(in: .whitespaces)
         if CalendarDays.date(review) == nil {
-            errors.add("reviewOn", "請填寫下次檢視日期。", "请填写下次检视日期。", "Give the next review date.")
+            errors.add("reviewOn", ConsultationText.giveNextReviewDate)
         }
         try errors.throwIfAny()
         return Draft(kind: kind, title: title, body: body, categoryID: try category!.requireID(), visibility: visibility!,
@@ -85,13 +85,10 @@ package enum KnowledgeBase {
             let existing = try await Article.find(id, on: db)
             if id != nil, existing == nil { throw AppError.notFound }
             guard mayEdit(o, existing) else { throw AppError.forbidden }
-            try Versions.check(revision, current: existing?.revision ?? 0, changed: AppError.conflict(
-                hant: "這個條目在你開啟後已被修改（現為第 \(existing?.revision ?? 0) 版）。你的修改未有儲存，內容已保留，請對照後再提交。",
-                hans: "这个条目在你打开后已被修改（现为第 \(existing?.revision ?? 0) 版）。你的修改未有保存，内容已保留，请对照后再提交。",
-                en: "This entry was changed while you had it open (it is now revision \(existing?.revision ?? 0)). Your changes were not saved; they are kept below. Compare and send again."))
+            try Versions.check(revision, current: existing?.revision ?? 0, changed: AppError.conflict(ConsultationText.thisEntryWasChangedWhile(revision: "\(existing?.revision ?? 0)")))
             guard let ownerID = existing?.$owner.id ?? o.unitID else {
                 var errors = FieldErrors()
-                errors.add("owner", "帳戶須屬於一個單位才能建立條目。", "账户须属于一个单位才能建立条目。", "Your account needs a unit to own the entry.")
+                errors.add("owner", ConsultationText.yourAccountNeedsUnitTo)
                 throw AppError.invalid(errors)
             }
             let article = existing ?? Article()

@@ -16,10 +16,10 @@ package enum Questions {
         var errors = FieldErrors()
         let text = (f["question"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.count < 5 || text.count > 5000 {
-            errors.add("question", "請寫下你的問題（5 至 5000 字）。", "请写下你的问题（5 至 5000 字）。", "Write your question (5 to 5,000 characters).")
+            errors.add("question", ConsultationText.writeYourQuestion5To)
         }
         let category = try await Category.query(on: database).filter(\.$slug == (f["category"] ?? "")).first()
-        if category == nil { errors.add("category", "請選擇類別。", "请选择类别。", "Choose a category.") }
+        if category == nil { errors.add("category", ConsultationText.chooseCategory) }
         let contact = (f["contact"] ?? "").trimmingCharacters(in: .whitespaces)
         let consent = f["consent"] == "yes"
         let consentShare = f["consentShare"] == "yes"
@@ -27,10 +27,9 @@ package enum Questions {
             let looksLikeMail = contact.range(of: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#, options: .regularExpression) != nil
             let looksLikePhone = contact.range(of: #"^\+?[0-9 ()-]{8,20}$"#, options: .regularExpression) != nil
             if contact.count > 200 || !(looksLikeMail || looksLikePhone) {
-                errors.add("contact", "請填寫有效的電郵或電話，或留空。", "请填写有效的电邮或电话，或留空。", "Give a valid e-mail or telephone number, or leave it empty.")
+                errors.add("contact", ConsultationText.giveValidEMailOr)
             } else if !consent {
-                errors.add("consent", "如留下聯絡方法，請同意我們用它回覆你。", "如留下联络方法，请同意我们用它回复你。",
-                           "If you leave contact details, agree that we use them to reply.")
+                errors.add("consent", ConsultationText.ifYouLeaveContactDetails)
             }
         }
         try errors.throwIfAny()
@@ -69,10 +68,7 @@ package enum Questions {
     package static func mayAnswer(_ o: Officer) -> Bool { o.role == .liaison || o.role == .unitOfficer }
 
     /// Someone else answered or published the question after this officer opened it.
-    package static let changed = AppError.conflict(
-        hant: "這個問題在你開啟後已被其他同事回覆或更改。你的回覆未有儲存，輸入的內容已保留，請先閱讀現時的回覆。",
-        hans: "这个问题在你打开后已被其他同事回复或更改。你的回复未有保存，输入的内容已保留，请先阅读现时的回复。",
-        en: "Another officer answered or changed this question while you had it open. Your answer was not saved; it is kept below. Read the current answer first.")
+    package static let changed = AppError.conflict(ConsultationText.anotherOfficerAnsweredOrChanged)
 
     /// `version`: the question's version the officer saw (empty: not said).
     package static func answer(_ id: UUID, text: String?, version: String? = nil, by o: Officer, converter: ScriptConverter, now: Date,
@@ -81,7 +77,7 @@ package enum Questions {
         let answer = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors = FieldErrors()
         if answer.isEmpty || answer.count > 10_000 {
-            errors.add("answer", "請填寫回覆（最多 10000 字）。", "请填写回复（最多 10000 字）。", "Write the answer (at most 10,000 characters).")
+            errors.add("answer", ConsultationText.writeAnswerAtMost10)
         }
         try errors.throwIfAny()
         try await database.locking(Question.schema, id: id) { db in
@@ -109,7 +105,7 @@ package enum Questions {
             try Versions.check(version, current: question.version, changed: changed)
             guard let answer = question.answer else {
                 var errors = FieldErrors()
-                errors.add("answer", "請先回覆問題。", "请先回复问题。", "Answer the question first.")
+                errors.add("answer", ConsultationText.answerQuestionFirst)
                 throw AppError.invalid(errors)
             }
             let review = CalendarDays.iso(CalendarDays.date(today)!.addingTimeInterval(365 * 86400))

@@ -6,7 +6,7 @@ import Plot
 package enum ConsultationViews {
     package typealias Body = Node<HTML.BodyContext>
 
-    package static func categoryName(_ c: Category, _ l: Localizer) -> String { l.t(c.nameHant, c.nameHans, c.nameEn) }
+    package static func categoryName(_ c: Category, _ l: Localizer) -> String { l.pick(hant: c.nameHant, hans: c.nameHans, en: c.nameEn) }
 
     package static func search(_ p: SiteSearch.Page, categories: [Category], l: Localizer) -> String {
         let kinds: [(String, String)] = [("", l.t(ConsultationText.all)), ("measure", l.t(ConsultationText.measures)),

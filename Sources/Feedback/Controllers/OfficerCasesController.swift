@@ -19,7 +19,7 @@ package struct OfficerCasesController {
         let o = try await req.requireOfficer()
         let filter = req.query[String.self, at: "state"] ?? "open"
         guard filter == "open" || filter == "all" || CaseState(rawValue: filter) != nil else {
-            throw AppError.badRequest(hant: "state 不正確。", hans: "state 不正确。", en: "state is not valid.")
+            throw AppError.badRequest(FeedbackText.stateIsNotValid)
         }
         var query = FeedbackCase.query(on: req.db).with(\.$unit).sort(\.$replyDueOn).sort(\.$reference)
         if let state = CaseState(rawValue: filter) { query = query.filter(\.$state == state) }

@@ -95,7 +95,7 @@ extension CaseRecords {
         guard o.role == .admin, o.side != nil else { throw AppError.forbidden }
         guard let person = Person(contact: raw) else {
             var errors = FieldErrors()
-            errors.add("contact", "請填寫電郵地址或電話號碼。", "请填写电邮地址或电话号码。", "Give an e-mail address or a telephone number.")
+            errors.add("contact", FeedbackText.giveEMailAddressOr)
             throw AppError.invalid(errors)
         }
         let cases = try await FeedbackCases.records(of: person, seenBy: o, on: database)

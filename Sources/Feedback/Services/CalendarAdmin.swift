@@ -11,16 +11,16 @@ package enum CalendarAdmin {
         guard o.role == .admin else { throw AppError.forbidden }
         var errors = FieldErrors()
         let side = Side(rawValue: rawSide ?? "")
-        if side == nil { errors.add("side", "請選擇渝方或港方。", "请选择渝方或港方。", "Choose the Chongqing or Hong Kong side.") }
+        if side == nil { errors.add("side", FeedbackText.chooseChongqingOrHongKong) }
         let day = CalendarDay(rawDay ?? "")
-        if day == nil { errors.add("day", "請填寫日期（YYYY-MM-DD）。", "请填写日期（YYYY-MM-DD）。", "Give a date (YYYY-MM-DD).") }
+        if day == nil { errors.add("day", FeedbackText.giveDateYyyyMmDd) }
         let kind = WorkCalendar.Kind(rawValue: rawKind ?? "")
-        if kind == nil { errors.add("kind", "請選擇休息日或補班日。", "请选择休息日或补班日。", "Choose a day off or a make-up working day.") }
+        if kind == nil { errors.add("kind", FeedbackText.chooseDayOffOrMake) }
         if kind == .work, let day, !day.isWeekend {
-            errors.add("kind", "只有週末可以定為補班日。", "只有周末可以定为补班日。", "Only a Saturday or Sunday can be a make-up working day.")
+            errors.add("kind", FeedbackText.onlySaturdayOrSundayCan)
         }
         let name = (rawName ?? "").trimmingCharacters(in: .whitespaces)
-        if name.isEmpty || name.count > 100 { errors.add("name", "請填寫名稱（最多 100 字）。", "请填写名称（最多 100 字）。", "Give a name (at most 100 characters).") }
+        if name.isEmpty || name.count > 100 { errors.add("name", FeedbackText.giveNameAtMost100) }
         try errors.throwIfAny()
         try await database.writing { db in
             let existing = try await CalendarOverride.query(on: db).filter(\.$side == side!).filter(\.$day == day!.description).first()

@@ -104,7 +104,7 @@ package enum CaseWorkflow {
     package static func perform(_ input: Input, on id: UUID, by o: Officer, config: AppConfig, converter: ScriptConverter, now: Date,
                         on database: Database) async throws {
         guard let action = Action(rawValue: input.action) else {
-            throw AppError.badRequest(hant: "未知的操作。", hans: "未知的操作。", en: "Unknown action.")
+            throw AppError.badRequest(FeedbackText.unknownAction)
         }
         let text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
         try await database.locking(FeedbackCase.schema, id: id) { db in
@@ -125,29 +125,38 @@ package enum CaseWorkflow {
     package static func changed(_ c: FeedbackCase, on db: Database) async throws -> AppError {
         let last = try await AuditEvent.query(on: db).filter(\.$entity == FeedbackCase.schema).filter(\.$entityID == c.id)
             .sort(\.$seq, .descending).first()
-        let state = stateNames[c.state] ?? (c.state.rawValue, c.state.rawValue, c.state.rawValue)
         let at = last.map { AppClock.localMinute($0.at) } ?? ""
         let who = last?.actor ?? ""
         let what = last?.action ?? ""
-        return AppError.conflict(
-            hant: "這個個案在你開啟後已有改動：現時狀態為「\(state.hant)」（最後操作 \(what)，\(who)，\(at)）。你的操作未有執行，輸入的內容已保留，請檢查後再提交。",
-            hans: "这个个案在你打开后已有改动：现时状态为「\(state.hans)」（最后操作 \(what)，\(who)，\(at)）。你的操作未有执行，输入的内容已保留，请检查后再提交。",
-            en: "This case changed while you had it open: it is now “\(state.en)” (last action \(what) by \(who) at \(at)). Your action was not carried out; your input is kept, check it and send it again.")
+        // The state's name is in the reader's language too, so each language is put together alone.
+        func message(_ language: DisplayLanguage) -> String {
+            FeedbackText.caseChangedWhileOpen(state: stateName(c.state).text(language), what: what, who: who, at: at).text(language)
+        }
+        return AppError.conflict(hant: message(.zhHant), hans: message(.zhHans), en: message(.en))
     }
 
-    package static let stateNames: [CaseState: (hant: String, hans: String, en: String)] = [
-        .new: ("新個案", "新个案", "new"), .triaged: ("已分流", "已分流", "triaged"), .assigned: ("已交單位", "已交单位", "assigned"),
-        .inProgress: ("處理中", "处理中", "in progress"), .awaitingRequester: ("等待發送人補充", "等待发送人补充", "awaiting the sender"),
-        .answered: ("已回覆", "已回复", "answered"), .closed: ("已結案", "已结案", "closed"), .reopened: ("已重開", "已重开", "reopened"),
-        .merged: ("已合併", "已合并", "merged"), .spam: ("垃圾訊息", "垃圾讯息", "spam"),
-    ]
+    /// A case state's name in the conflict message.
+    package static func stateName(_ state: CaseState) -> TextKey {
+        switch state {
+        case .new: return FeedbackText.caseStateNew
+        case .triaged: return FeedbackText.caseStateTriaged
+        case .assigned: return FeedbackText.caseStateAssigned
+        case .inProgress: return FeedbackText.caseStateInProgress
+        case .awaitingRequester: return FeedbackText.caseStateAwaitingRequester
+        case .answered: return FeedbackText.caseStateAnswered
+        case .closed: return FeedbackText.caseStateClosed
+        case .reopened: return FeedbackText.caseStateReopened
+        case .merged: return FeedbackText.caseStateMerged
+        case .spam: return FeedbackText.caseStateSpam
+        }
+    }
 
     /// Validates and writes `action` on the locked case `c`, inside the caller's transaction.
     private static func apply(_ action: Action, text: String, input: Input, to c: FeedbackCase, by o: Officer, config: AppConfig,
                               converter: ScriptConverter, now: Date, on db: Database) async throws {
         var errors = FieldErrors()
-        func requireText(_ hant: String, _ hans: String, _ en: String) {
-            if text.isEmpty || text.count > 10_000 { errors.add("text", hant, hans, en) }
+        func requireText(_ message: TextKey) {
+            if text.isEmpty || text.count > 10_000 { errors.add("text", message) }
         }
         let before = c.state
         let today = CalendarDay(now)
@@ -156,16 +165,15 @@ package enum CaseWorkflow {
         switch action {
         case .triage:
             if let n = Int(input.area), (1...11).contains(n) { c.areaNumber = n } else if input.area == "other" { c.areaNumber = nil }
-            else if !input.area.isEmpty { errors.add("area", "請選擇範疇。", "请选择范畴。", "Choose an area.") }
+            else if !input.area.isEmpty { errors.add("area", FeedbackText.chooseArea) }
             if !text.isEmpty { message = (text, true) }
         case .assign:
             guard let unitID = UUID(uuidString: input.unit), let unit = try await Unit.find(unitID, on: db) else {
-                errors.add("unit", "請選擇負責單位。", "请选择负责单位。", "Choose the unit in charge.")
+                errors.add("unit", FeedbackText.chooseUnitInCharge)
                 break
             }
             if unit.side == .hk && !c.consentShare {
-                errors.add("unit", "發送人未同意與香港方面分享，不可交香港單位處理。", "发送人未同意与香港方面分享，不可交香港单位处理。",
-                           "The sender did not agree to share the case with the Hong Kong side; it cannot go to a Hong Kong unit.")
+                errors.add("unit", FeedbackText.senderDidNotAgreeTo)
             }
             c.$unit.id = unitID
             c.holdingSide = unit.side
@@ -174,18 +182,18 @@ package enum CaseWorkflow {
         case .accept:
             break
         case .decline:
-            requireText("請說明不接手的原因。", "请说明不接手的原因。", "Give the reason for declining.")
+            requireText(FeedbackText.giveReasonForDeclining)
             c.$unit.id = nil
             // The liaison office must reassign within 2 working days, on its own calendar.
             let calendar = try await WorkCalendars.calendar(c.holdingSide, on: db)
             c.reassignDueOn = calendar.addingWorkingDays(2, to: today).description
             message = (text, false)
         case .requestInformation:
-            requireText("請寫下需要發送人補充的資料。", "请写下需要发送人补充的资料。", "Write what the sender should add.")
+            requireText(FeedbackText.writeWhatSenderShouldAdd)
             c.pausedOn = today.description
             message = (text, true)
         case .answer:
-            requireText("請填寫回覆。", "请填写回复。", "Write the reply.")
+            requireText(FeedbackText.writeReply)
             let calendar = try await WorkCalendars.calendar(c.holdingSide, on: db)
             if c.state == .awaitingRequester, let paused = c.pausedOn.flatMap({ CalendarDay($0) }) {
                 c.pausedWorkingDays += calendar.workingDays(after: paused, through: today)
@@ -203,18 +211,18 @@ package enum CaseWorkflow {
             let reference = input.target.uppercased().trimmingCharacters(in: .whitespaces)
             guard let target = try await FeedbackCase.query(on: db).filter(\.$reference == reference).first(),
                   target.id != c.id, mayView(target, o) else {
-                errors.add("target", "請填寫另一個個案的編號。", "请填写另一个个案的编号。", "Give the reference of another case.")
+                errors.add("target", FeedbackText.giveReferenceOfAnotherCase)
                 break
             }
             c.$mergedInto.id = target.id
         case .spam:
             break
         case .note:
-            requireText("請填寫內部備註。", "请填写内部备注。", "Write the note.")
+            requireText(FeedbackText.writeNote)
             message = (text, false)
         case .linkMeasure:
             do { link = try await OfficerActions.measure(input.measure, on: db) } catch {
-                errors.add("measure", "找不到這項措施。", "找不到这项措施。", "There is no such measure.")
+                errors.add("measure", FeedbackText.thereIsNoSuchMeasure)
             }
         }
         try errors.throwIfAny()
@@ -252,15 +260,15 @@ package enum CaseWorkflow {
         guard o.role == .admin || o.role == .liaison else { throw AppError.forbidden }
         var errors = FieldErrors()
         let kind = FeedbackCase.Kind(rawValue: rawKind ?? "")
-        if kind == nil && !(rawKind ?? "").isEmpty { errors.add("kind", "請選擇類型。", "请选择类型。", "Choose a kind.") }
+        if kind == nil && !(rawKind ?? "").isEmpty { errors.add("kind", FeedbackText.chooseKind) }
         let area = Int(rawArea ?? "")
         if (area == nil && !(rawArea ?? "").isEmpty) || !(1...11).contains(area ?? 1) {
-            errors.add("area", "範疇須為 1 至 11。", "范畴须为 1 至 11。", "The area must be 1 to 11.")
+            errors.add("area", FeedbackText.areaMustBe1To)
         }
         let title = (title ?? "").trimmingCharacters(in: .whitespaces)
         let text = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty || title.count > 100 { errors.add("title", "請填寫範本名稱（最多 100 字）。", "请填写范本名称（最多 100 字）。", "Name the template (at most 100 characters).") }
-        if text.isEmpty || text.count > 5000 { errors.add("text", "請填寫範本內容（最多 5000 字）。", "请填写范本内容（最多 5000 字）。", "Write the template (at most 5,000 characters).") }
+        if title.isEmpty || title.count > 100 { errors.add("title", FeedbackText.nameTemplateAtMost100) }
+        if text.isEmpty || text.count > 5000 { errors.add("text", FeedbackText.writeTemplateAtMost5) }
         try errors.throwIfAny()
         let template = ResponseTemplate(kind: kind, areaNumber: area, title: title, text: text, script: converter.storedScript(of: title + text).languageTag)
         try await database.writing { db in

@@ -97,49 +97,47 @@ package enum Feedback {
     package static func validate(_ s: Submission) throws -> Valid {
         var errors = FieldErrors()
         let kind = FeedbackCase.Kind(rawValue: s.kind)
-        if kind == nil { errors.add("kind", "請選擇類型。", "请选择类型。", "Choose what kind of feedback this is.") }
+        if kind == nil { errors.add("kind", FeedbackText.chooseWhatKindOfFeedback) }
         var area: Int?
         if let n = Int(s.area), (1...11).contains(n) { area = n } else if s.area != "other" {
-            errors.add("area", "請選擇範疇，或選「其他」。", "请选择范畴，或选「其他」。", "Choose an area, or Other.")
+            errors.add("area", FeedbackText.chooseAreaOrOther)
         }
         let subject = s.subject.trimmingCharacters(in: .whitespacesAndNewlines)
         if subject.isEmpty || subject.count > 200 {
-            errors.add("subject", "請填寫主題（最多 200 字）。", "请填写主题（最多 200 字）。", "Give a subject (at most 200 characters).")
+            errors.add("subject", FeedbackText.giveSubjectAtMost200)
         }
         let content = s.content.trimmingCharacters(in: .whitespacesAndNewlines)
         if content.count < 10 || content.count > 10_000 {
-            errors.add("content", "請寫下你的意見（10 至 10000 字）。", "请写下你的意见（10 至 10000 字）。", "Write your feedback (10 to 10,000 characters).")
+            errors.add("content", FeedbackText.writeYourFeedback10To)
         }
         let name = s.name.trimmingCharacters(in: .whitespaces)
-        if name.count > 100 { errors.add("name", "姓名最多 100 字。", "姓名最多 100 字。", "The name can have at most 100 characters.") }
+        if name.count > 100 { errors.add("name", FeedbackText.nameCanHaveAtMost) }
         let email = s.email.trimmingCharacters(in: .whitespaces)
         if !email.isEmpty && !PersonalData.isEmail(email) {
-            errors.add("email", "請填寫有效的電郵地址，或留空。", "请填写有效的电邮地址，或留空。", "Give a valid e-mail address, or leave it empty.")
+            errors.add("email", FeedbackText.giveValidEMailAddress)
         }
         let phone = s.phone.trimmingCharacters(in: .whitespaces)
         if !phone.isEmpty && !isPhone(phone) {
-            errors.add("phone", "請填寫有效的電話號碼，或留空。", "请填写有效的电话号码，或留空。", "Give a valid telephone number, or leave it empty.")
+            errors.add("phone", FeedbackText.giveValidTelephoneNumberOr)
         }
         if (!email.isEmpty || !phone.isEmpty) && !s.consentReply {
-            errors.add("consentReply", "如留下聯絡方法，請同意我們用它回覆你；否則請留空。", "如留下联络方法，请同意我们用它回复你；否则请留空。",
-                       "If you leave contact details, agree that we use them to reply; otherwise leave them empty.")
+            errors.add("consentReply", FeedbackText.ifYouLeaveContactDetails)
         }
         if !["zh-Hant", "zh-Hans", "en"].contains(s.replyLanguage) {
-            errors.add("replyLanguage", "請選擇回覆語言。", "请选择回复语言。", "Choose the language of the reply.")
+            errors.add("replyLanguage", FeedbackText.chooseLanguageOfReply)
         }
         var files: [(Upload, String)] = []
         let uploads = s.attachments.filter { !$0.data.isEmpty }
         if uploads.count > maxAttachments {
-            errors.add("attachments", "最多可附 3 個檔案。", "最多可附 3 个文件。", "Attach at most 3 files.")
+            errors.add("attachments", FeedbackText.attachAtMost3Files)
         }
         for upload in uploads.prefix(maxAttachments) {
             if upload.data.count > maxAttachmentBytes {
-                errors.add("attachments", "「\(upload.filename)」超過 5 MB。", "「\(upload.filename)」超过 5 MB。", "“\(upload.filename)” is larger than 5 MB.")
+                errors.add("attachments", FeedbackText.filenameIsLargerThan5(filename: "\(upload.filename)"))
             } else if let type = mediaType(of: upload.data) {
                 files.append((upload, type))
             } else {
-                errors.add("attachments", "「\(upload.filename)」不是 PDF、JPEG 或 PNG 檔案。", "「\(upload.filename)」不是 PDF、JPEG 或 PNG 文件。",
-                           "“\(upload.filename)” is not a PDF, JPEG or PNG file.")
+                errors.add("attachments", FeedbackText.filenameIsNotPdfJpeg(filename: "\(upload.filename)"))
             }
         }
         try errors.throwIfAny()
@@ -161,8 +159,7 @@ package enum Feedback {
     package static func submit(_ s: Submission, files store: any FileStore, config: AppConfig, converter: ScriptConverter,
                        now: Date, on database: Database) async throws -> PublicReference.Receipt {
         guard s.website.isEmpty else {
-            throw AppError.badRequest(hant: "提交被拒絕：表格中隱藏的欄位有內容。", hans: "提交被拒绝：表格中隐藏的栏位有内容。",
-                                      en: "The form was refused: a hidden field was filled in.")
+            throw AppError.badRequest(FeedbackText.formWasRefusedHiddenField)
         }
         let v = try validate(s)
         let search = try SearchService.shared()
@@ -240,12 +237,11 @@ package enum Feedback {
     package static func addInformation(_ c: FeedbackCase, text: String, config: AppConfig, converter: ScriptConverter, today: String, on database: Database) async throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard c.state != .merged, c.state != .spam, c.state != .closed else {
-            throw AppError.badRequest(hant: "這個個案已結束；如需跟進，請重開個案。", hans: "这个个案已结束；如需跟进，请重开个案。",
-                                      en: "This case is finished; reopen it to follow it up.")
+            throw AppError.badRequest(FeedbackText.thisCaseIsFinishedReopen)
         }
         var errors = FieldErrors()
         if text.isEmpty || text.count > 10_000 {
-            errors.add("text", "請填寫補充資料（最多 10000 字）。", "请填写补充资料（最多 10000 字）。", "Write what you want to add (at most 10,000 characters).")
+            errors.add("text", FeedbackText.writeWhatYouWantTo)
         }
         try errors.throwIfAny()
         let before = c.state
@@ -270,8 +266,7 @@ package enum Feedback {
     /// The sender reopens a closed case within `reopenDays` days; a new reply clock starts.
     package static func reopen(_ c: FeedbackCase, config: AppConfig, now: Date, on database: Database) async throws {
         guard c.state == .closed, let closed = c.closedAt, now.timeIntervalSince(closed) <= Double(reopenDays) * 86_400 else {
-            throw AppError.badRequest(hant: "只可在結案後 30 日內重開個案。", hans: "只可在结案后 30 日内重开个案。",
-                                      en: "A case can be reopened only within 30 days of being closed.")
+            throw AppError.badRequest(FeedbackText.caseCanBeReopenedOnly)
         }
         c.state = .reopened
         c.reopenCount += 1
@@ -292,11 +287,11 @@ package enum Feedback {
     /// The sender rates the answer (1–5); rating an answered case closes it.
     package static func rate(_ c: FeedbackCase, rating raw: String, now: Date, on database: Database) async throws {
         guard c.state == .answered || c.state == .closed, c.rating == nil else {
-            throw AppError.badRequest(hant: "只可為已回覆的個案評分一次。", hans: "只可为已回复的个案评分一次。", en: "An answered case can be rated once.")
+            throw AppError.badRequest(FeedbackText.answeredCaseCanBeRated)
         }
         guard let rating = Int(raw), (1...5).contains(rating) else {
             var errors = FieldErrors()
-            errors.add("rating", "請選擇 1 至 5 分。", "请选择 1 至 5 分。", "Choose a rating from 1 to 5.")
+            errors.add("rating", FeedbackText.chooseRatingFrom1To)
             throw AppError.invalid(errors)
         }
         let before = c.state

@@ -40,11 +40,26 @@ package enum AppError: Error, Sendable {
         }
     }
 
+    /// 400 with a catalogue text.
+    package static func badRequest(_ text: some CatalogueText) -> AppError {
+        .badRequest(hant: text.text(.zhHant), hans: text.text(.zhHans), en: text.text(.en))
+    }
+
+    /// 503 with a catalogue text.
+    package static func unavailable(_ text: some CatalogueText) -> AppError {
+        .unavailable(hant: text.text(.zhHant), hans: text.text(.zhHans), en: text.text(.en))
+    }
+
+    /// 409 with a catalogue text.
+    package static func conflict(_ text: some CatalogueText) -> AppError {
+        .conflict(hant: text.text(.zhHant), hans: text.text(.zhHans), en: text.text(.en))
+    }
+
     package func message(_ l: Localizer) -> String {
         switch self {
         case .notFound: return l.t(PlatformText.thereIsNoSuchPage)
         case .badRequest(let hant, let hans, let en), .unavailable(let hant, let hans, let en), .conflict(let hant, let hans, let en):
-            return l.t(hant, hans, en)
+            return l.pick(hant: hant, hans: hans, en: en)
         case .unauthorized: return l.t(PlatformText.pleaseLogInFirst)
         case .forbidden: return l.t(PlatformText.yourAccountMayNotDo)
         case .csrf: return l.t(PlatformText.formHasExpiredPleaseGo)
@@ -60,7 +75,12 @@ package enum AppError: Error, Sendable {
 package struct FieldErrors: Error, Sendable, Equatable {
     package struct Message: Sendable, Equatable {
         package let hant: String, hans: String, en: String
-        package func text(_ l: Localizer) -> String { l.t(hant, hans, en) }
+        package func text(_ l: Localizer) -> String { l.pick(hant: hant, hans: hans, en: en) }
+
+        /// A catalogue text, kept in the three languages.
+        package init(_ text: some CatalogueText) {
+            self.init(hant: text.text(.zhHant), hans: text.text(.zhHans), en: text.text(.en))
+        }
 
         package init(hant: String, hans: String, en: String) {
             self.hant = hant
@@ -75,8 +95,14 @@ package struct FieldErrors: Error, Sendable, Equatable {
 
     package var isEmpty: Bool { fields.isEmpty }
 
-    package mutating func add(_ field: String, _ hant: String, _ hans: String, _ en: String) {
-        if fields[field] == nil { fields[field] = Message(hant: hant, hans: hans, en: en) }
+    /// A catalogue text (`TextKey` or `Phrase`) under `field`, unless the field has a message already.
+    package mutating func add(_ field: String, _ text: some CatalogueText) {
+        if fields[field] == nil { fields[field] = Message(text) }
+    }
+
+    /// A message kept from elsewhere (a conflict, another form's errors) under `field`.
+    package mutating func add(_ field: String, _ message: Message) {
+        if fields[field] == nil { fields[field] = message }
     }
 
     package subscript(field: String) -> Message? { fields[field] }
@@ -92,7 +118,7 @@ extension FieldErrors {
     /// A conflict shown on the form it refused, under `version`, so the page keeps the input.
     package init(_ conflict: AppError) {
         self.init()
-        if case .conflict(let hant, let hans, let en) = conflict { add("version", hant, hans, en) }
+        if case .conflict(let hant, let hans, let en) = conflict { add("version", Message(hant: hant, hans: hans, en: en)) }
     }
 }
 

@@ -222,8 +222,14 @@ package final class Catalogue: Sendable {
     }
 }
 
+/// Catalogue text that can be shown in any interface language: a `TextKey` or a `Phrase`.
+package protocol CatalogueText: Sendable {
+    /// The text in a language, placeholders filled in.
+    func text(_ language: DisplayLanguage) -> String
+}
+
 /// A text without placeholders, named by a target's generated namespace (`AppText.logIn`).
-package struct TextKey: Sendable {
+package struct TextKey: CatalogueText {
     package let catalogue: Catalogue
     package let key: String
 
@@ -231,10 +237,12 @@ package struct TextKey: Sendable {
         self.catalogue = catalogue
         self.key = key
     }
+
+    package func text(_ language: DisplayLanguage) -> String { catalogue.text(key, language) }
 }
 
 /// A text with its placeholders' values (`AppText.totalResultsFound(total: "\(n)")`).
-package struct Phrase: Sendable {
+package struct Phrase: CatalogueText {
     package let key: TextKey
     package let values: [String: String]
 
@@ -242,6 +250,8 @@ package struct Phrase: Sendable {
         self.key = TextKey(catalogue, key)
         self.values = values
     }
+
+    package func text(_ language: DisplayLanguage) -> String { key.catalogue.text(key.key, language, values) }
 }
 
 extension Localizer {

@@ -87,7 +87,10 @@ package struct Localizer: Sendable {
     /// page's language on English pages.
     package var contentLang: String { script.languageTag }
 
-    package func t(_ hant: String, _ hans: String, _ en: String) -> String {
+    /// One of three texts written per language, picked for the reader: for content kept in the
+    /// database in each language (a category's names), or a message already rendered in all three.
+    /// Interface text belongs in the catalogue (`t(_ key:)`).
+    package func pick(hant: String, hans: String, en: String) -> String {
         switch language {
         case .zhHant: return hant
         case .zhHans: return hans

@@ -32,7 +32,7 @@ package enum AuditChain {
     /// Takes the next place in the chain (locking the head until the transaction ends).
     package static func advance(on db: Database) async throws -> Head {
         guard let head = try await db.sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").first(decoding: Head.self)
-        else { throw AppError.unavailable(hant: "審計紀錄未能寫入。", hans: "审计纪录未能写入。", en: "The audit log could not be written.") }
+        else { throw AppError.unavailable(PlatformText.auditLogCouldNotBe) }
         return head
     }
 

@@ -107,8 +107,7 @@ package enum TwoFactor {
         guard !isEnabled(user), let stored = user.totpSecret, let secret = box.open(stored),
               let counter = TOTP.matchingCounter(code ?? "", secret: secret, at: now) else {
             var errors = FieldErrors()
-            errors.add("code", "驗證碼不正確，請輸入應用程式顯示的 6 位數字。", "验证码不正确，请输入应用程序显示的 6 位数字。",
-                       "That code is not right: type the 6 digits the app shows.")
+            errors.add("code", PlatformText.thatCodeIsNotRight)
             throw AppError.invalid(errors)
         }
         let codes = newRecoveryCodes()

@@ -21,27 +21,22 @@ package enum Passwords {
     /// Why `password` is refused, in the three interface languages, or nil.
     package static func problem(_ password: String, username: String, displayName: String) -> FieldErrors.Message? {
         if password.count < minimumLength {
-            return .init(hant: "密碼須至少 \(minimumLength) 個字元。", hans: "密码须至少 \(minimumLength) 个字符。",
-                         en: "The password needs at least \(minimumLength) characters.")
+            return .init(PlatformText.passwordNeedsAtLeastMinimum(minimumLength: "\(minimumLength)"))
         }
         if password.count > maximumLength {
-            return .init(hant: "密碼不可超過 \(maximumLength) 個字元。", hans: "密码不可超过 \(maximumLength) 个字符。",
-                         en: "The password may not be longer than \(maximumLength) characters.")
+            return .init(PlatformText.passwordMayNotBeLonger(maximumLength: "\(maximumLength)"))
         }
         let lower = password.lowercased()
         let base = lower.trimmingCharacters(in: .decimalDigits.union(.punctuationCharacters).union(.symbols).union(.whitespaces))
         if common.contains(lower) || (base.count >= 6 && common.contains(base)) || isRepetitive(lower) {
-            return .init(hant: "這個密碼太常見或太易猜，請另選一個，例如由幾個不相關的詞組成的句子。",
-                         hans: "这个密码太常见或太易猜，请另选一个，例如由几个不相关的词组成的句子。",
-                         en: "That password is too common or too easy to guess. Choose another, such as a few unrelated words.")
+            return .init(PlatformText.thatPasswordIsTooCommon)
         }
         var rest = lower
         for word in contextWords + [username.lowercased()] + displayName.lowercased().split(separator: " ").map(String.init) where word.count >= 3 {
             rest = rest.replacingOccurrences(of: word, with: "")
         }
         if Set(rest.filter { !$0.isNumber && !$0.isPunctuation && !$0.isWhitespace }).count < 4 {
-            return .init(hant: "密碼不可主要由你的名稱或本平台的名稱組成。", hans: "密码不可主要由你的名称或本平台的名称组成。",
-                         en: "The password may not be mostly your name or the platform's.")
+            return .init(PlatformText.passwordMayNotBeMostly)
         }
         return nil
     }

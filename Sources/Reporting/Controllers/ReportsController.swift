@@ -44,7 +44,7 @@ package struct ReportsController {
     package func setCadence(req: Request) async throws -> Response {
         let o = try await viewer(req)
         let f = req.formFields
-        guard let side = f["side"].flatMap(Side.init(rawValue:)) else { throw AppError.badRequest(hant: "請選擇一方。", hans: "请选择一方。", en: "Choose a side.") }
+        guard let side = f["side"].flatMap(Side.init(rawValue:)) else { throw AppError.badRequest(ReportingText.chooseSide) }
         do {
             try await Reporting.setCadence(side: side, frequency: f["frequency"], dueDay: f["dueDay"], remindDays: f["remindDays"],
                                            escalateDays: f["escalateDays"], startsOn: f["startsOn"], by: o, on: req.db)
@@ -115,8 +115,7 @@ package struct ReportsController {
     private func file(_ req: Request, _ report: MeetingReport) async throws -> Response {
         guard let format = ReportExport.Format(rawValue: req.query[String.self, at: "format"] ?? "html"),
               let language = ReportExport.language(script: req.query[String.self, at: "script"]), language != .en else {
-            throw AppError.badRequest(hant: "格式須為 html、csv、json、xlsx 或 pdf，字體須為 hant 或 hans。", hans: "格式须为 html、csv、json、xlsx 或 pdf，字体须为 hant 或 hans。",
-                                      en: "The format must be html, csv, json, xlsx or pdf, and the script hant or hans.")
+            throw AppError.badRequest(ReportingText.formatMustBeHtmlCsv)
         }
         let content = try MeetingReports.content(of: report)
         let l = Localizer(language: language, converter: converter)

@@ -30,13 +30,12 @@ extension MeetingReports {
         var errors = FieldErrors()
         let asOf = CalendarDay((raw ?? "").trimmingCharacters(in: .whitespaces))
         if asOf == nil || asOf! > CalendarDay(now) {
-            errors.add("asOf", "截至日期須為今日或以前的有效日期（YYYY-MM-DD）。", "截至日期须为今日或以前的有效日期（YYYY-MM-DD）。",
-                       "The as-of date must be a real date (YYYY-MM-DD), today or earlier.")
+            errors.add("asOf", ReportingText.asOfDateMustBe)
         }
         let sinceText = (rawSince ?? "").trimmingCharacters(in: .whitespaces)
         let since = sinceText.isEmpty ? nil : CalendarDay(sinceText)
         if !sinceText.isEmpty && (since == nil || asOf.map { since! >= $0 } == true) {
-            errors.add("since", "「自」日期須為截至日期以前的有效日期。", "“自”日期须为截至日期以前的有效日期。", "The since date must be a real date before the as-of date.")
+            errors.add("since", ReportingText.sinceDateMustBeReal)
         }
         try errors.throwIfAny()
         // Read from one snapshot, so the frozen report is the data as it stood at one moment.
@@ -69,11 +68,10 @@ extension MeetingReports {
         return try await database.locking(MeetingReport.schema, id: id) { db in
             guard let report = try await MeetingReport.find(id, on: db) else { throw AppError.notFound }
             guard report.approvedAt(side) == nil else {
-                throw AppError.conflict(hant: "本方已批准這份報告。", hans: "本方已批准这份报告。", en: "Your side has already approved this report.")
+                throw AppError.conflict(ReportingText.yourSideHasAlreadyApproved)
             }
             guard hash(report.content) == report.contentHash else {
-                throw AppError.badRequest(hant: "報告內容與其雜湊值不符，不能批准。", hans: "报告内容与其哈希值不符，不能批准。",
-                                          en: "The report's content does not match its hash; it cannot be approved.")
+                throw AppError.badRequest(ReportingText.reportsContentDoesNotMatch)
             }
             if side == .cq {
                 report.$cqApprovedBy.id = o.id

@@ -25,21 +25,19 @@ package enum Reporting {
         guard Permissions.isLiaison(o, of: side) || o.role == .admin else { throw AppError.forbidden }
         var errors = FieldErrors()
         let parsedFrequency = ReportingCadence.Frequency(rawValue: frequency ?? "")
-        if parsedFrequency == nil { errors.add("frequency", "請選擇每月或每季。", "请选择每月或每季。", "Choose monthly or quarterly.") }
-        func number(_ field: String, _ raw: String?, _ range: ClosedRange<Int>, _ hant: String, _ hans: String, _ en: String) -> Int {
+        if parsedFrequency == nil { errors.add("frequency", ReportingText.chooseMonthlyOrQuarterly) }
+        func number(_ field: String, _ raw: String?, _ range: ClosedRange<Int>, _ message: TextKey) -> Int {
             guard let n = Int((raw ?? "").trimmingCharacters(in: .whitespaces)), range.contains(n) else {
-                errors.add(field, hant, hans, en)
+                errors.add(field, message)
                 return 0
             }
             return n
         }
-        let day = number("dueDay", dueDay, 1...28, "報送日須為 1 至 28。", "报送日须为 1 至 28。", "The due day must be from 1 to 28.")
-        let remind = number("remindDays", remindDays, 0...20, "提前提醒的工作日須為 0 至 20。", "提前提醒的工作日须为 0 至 20。",
-                            "Reminder days must be from 0 to 20.")
-        let escalate = number("escalateDays", escalateDays, 1...60, "升級為紅色的逾期工作日須為 1 至 60。", "升级为红色的逾期工作日须为 1 至 60。",
-                              "Days before red must be from 1 to 60.")
+        let day = number("dueDay", dueDay, 1...28, ReportingText.dueDayMustBeFrom)
+        let remind = number("remindDays", remindDays, 0...20, ReportingText.reminderDaysMustBeFrom)
+        let escalate = number("escalateDays", escalateDays, 1...60, ReportingText.daysBeforeRedMustBe)
         let start = CalendarDay((startsOn ?? "").trimmingCharacters(in: .whitespaces))
-        if start == nil { errors.add("startsOn", "開始日期須為有效日期（YYYY-MM-DD）。", "开始日期须为有效日期（YYYY-MM-DD）。", "The start must be a real date (YYYY-MM-DD).") }
+        if start == nil { errors.add("startsOn", ReportingText.startMustBeRealDate) }
         try errors.throwIfAny()
         let agreement = try await PortalQueries.currentAgreement(on: database)
         let agreementID = try agreement.requireID()

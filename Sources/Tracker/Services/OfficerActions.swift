@@ -46,36 +46,32 @@ package struct ProgressDraft: Sendable, Equatable {
         var errors = FieldErrors()
         let period = (period ?? "").trimmingCharacters(in: .whitespaces)
         if !isPeriod(period) {
-            errors.add("period", "報告期須為年月（如 2026-11）或季度（如 2026-Q4）。", "报告期须为年月（如 2026-11）或季度（如 2026-Q4）。",
-                       "The period must be a month (2026-11) or a quarter (2026-Q4).")
+            errors.add("period", TrackerText.periodMustBeMonth2026)
         }
         let parsedStatus = SideStatus(rawValue: status ?? "")
         if parsedStatus == nil {
-            errors.add("status", "請選擇狀態。", "请选择状态。", "Choose a status.")
+            errors.add("status", TrackerText.chooseStatus)
         }
         let parsedPercent = Int((percent ?? "").trimmingCharacters(in: .whitespaces))
         if parsedPercent == nil || !(0...100).contains(parsedPercent!) {
-            errors.add("percent", "完成度須為 0 至 100 的整數。", "完成度须为 0 至 100 的整数。", "Percent must be a whole number from 0 to 100.")
+            errors.add("percent", TrackerText.percentMustBeWholeNumber)
         }
         let narrative = (narrative ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if narrative.isEmpty {
-            errors.add("narrative", "請填寫進展說明。", "请填写进展说明。", "Describe the progress.")
+            errors.add("narrative", TrackerText.describeProgress)
         } else if narrative.count > maxNarrative {
-            errors.add("narrative", "進展說明不可超過 \(maxNarrative) 字。", "进展说明不可超过 \(maxNarrative) 字。",
-                       "The description may not be longer than \(maxNarrative) characters.")
+            errors.add("narrative", TrackerText.descriptionMayNotBeLonger(maxNarrative: "\(maxNarrative)"))
         }
         let links = (evidence ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if links.count > maxEvidence || !links.allSatisfy(isWebLink) {
-            errors.add("evidence", "佐證連結須為 http:// 或 https:// 網址，每行一個，最多 \(maxEvidence) 個。",
-                       "佐证链接须为 http:// 或 https:// 网址，每行一个，最多 \(maxEvidence) 个。",
-                       "Evidence must be http:// or https:// links, one per line, at most \(maxEvidence).")
+            errors.add("evidence", TrackerText.evidenceMustBeHttpOr(maxEvidence: "\(maxEvidence)"))
         }
         let choice = visibility ?? ""
         if !["draft", "internal", "public"].contains(choice) {
-            errors.add("visibility", "請選擇發佈範圍。", "请选择发布范围。", "Choose who may see the update.")
+            errors.add("visibility", TrackerText.chooseWhoMaySeeUpdate)
         }
         if parsedStatus == .completed, let p = parsedPercent, p != 100 {
-            errors.add("percent", "狀態為已完成時，完成度須為 100。", "状态为已完成时，完成度须为 100。", "A completed side is at 100 percent.")
+            errors.add("percent", TrackerText.completedSideIsAt100)
         }
         try errors.throwIfAny()
         return ProgressDraft(
@@ -206,7 +202,7 @@ package enum OfficerActions {
             guard let update = try await ProgressUpdate.find(id, on: db) else { throw AppError.notFound }
             guard Permissions.isLiaison(o, of: update.side) else { throw AppError.forbidden }
             guard update.visibility != .public else {
-                throw AppError.conflict(hant: "這份進展報告已經公開。", hans: "这份进展报告已经公开。", en: "This progress update is already public.")
+                throw AppError.conflict(TrackerText.thisProgressUpdateIsAlready)
             }
             let before = Audit.json(snapshot(update))
             let wasDraft = update.visibility == .draft
@@ -230,11 +226,11 @@ package enum OfficerActions {
         var errors = FieldErrors()
         let title = (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty || title.count > 200 {
-            errors.add("title", "請填寫節點名稱（最多 200 字）。", "请填写节点名称（最多 200 字）。", "Give the milestone a name (at most 200 characters).")
+            errors.add("title", TrackerText.giveMilestoneNameAtMost)
         }
         let due = (dueOn ?? "").trimmingCharacters(in: .whitespaces)
         if CalendarDays.date(due) == nil {
-            errors.add("dueOn", "到期日須為有效日期（YYYY-MM-DD）。", "到期日须为有效日期（YYYY-MM-DD）。", "The due date must be a real date (YYYY-MM-DD).")
+            errors.add("dueOn", TrackerText.dueDateMustBeReal)
         }
         try errors.throwIfAny()
         let milestone = Milestone(measureID: measureID, side: side, title: title, script: converter.storedScript(of: title).languageTag, dueOn: due)
@@ -250,8 +246,7 @@ package enum OfficerActions {
             guard let milestone = try await Milestone.find(id, on: db) else { throw AppError.notFound }
             guard try await Permissions.mayWork(o, side: milestone.side, measureID: milestone.$measure.id, on: db) else { throw AppError.forbidden }
             guard milestone.doneOn == nil else {
-                throw AppError.conflict(hant: "這個節點已標示為完成（\(milestone.doneOn ?? "")）。", hans: "这个节点已标示为完成（\(milestone.doneOn ?? "")）。",
-                                        en: "This milestone is already marked done (\(milestone.doneOn ?? "")).")
+                throw AppError.conflict(TrackerText.thisMilestoneIsAlreadyMarked(doneOn: "\(milestone.doneOn ?? "")"))
             }
             milestone.doneOn = doneOn
             milestone.version += 1
@@ -267,9 +262,9 @@ package enum OfficerActions {
         let measureID = try measure.requireID()
         var errors = FieldErrors()
         let unit = try await Unit.find(unitID, on: database)
-        if unit == nil { errors.add("unit", "請選擇單位。", "请选择单位。", "Choose a unit.") }
+        if unit == nil { errors.add("unit", TrackerText.chooseUnit) }
         let parsedRole = AssignmentRole(rawValue: role ?? "")
-        if parsedRole == nil { errors.add("role", "請選擇牽頭或配合。", "请选择牵头或配合。", "Choose lead or supporting.") }
+        if parsedRole == nil { errors.add("role", TrackerText.chooseLeadOrSupporting) }
         try errors.throwIfAny()
         guard let unit, let parsedRole, Permissions.isLiaison(o, of: unit.side) else { throw AppError.forbidden }
         let unitID = try unit.requireID()
@@ -316,19 +311,18 @@ package enum OfficerActions {
             guard let side = try await MeasureSide.find(sideID, on: db) else { throw AppError.notFound }
             if revoke {
                 guard side.signedOffAt != nil else {
-                    throw AppError.conflict(hant: "本方未有確認完成，或確認已撤回。", hans: "本方未有确认完成，或确认已撤回。",
-                                            en: "Your side has not signed off, or the sign-off was already withdrawn.")
+                    throw AppError.conflict(TrackerText.yourSideHasNotSigned)
                 }
                 side.signedOffAt = nil
                 side.$signedOffBy.id = nil
             } else {
                 guard side.status == .completed else {
                     var errors = FieldErrors()
-                    errors.add("signoff", "本方狀態須先報告為已完成。", "本方状态须先报告为已完成。", "Report this side as completed first.")
+                    errors.add("signoff", TrackerText.reportThisSideAsCompleted)
                     throw AppError.invalid(errors)
                 }
                 guard side.signedOffAt == nil else {
-                    throw AppError.conflict(hant: "本方已確認完成。", hans: "本方已确认完成。", en: "Your side has already signed off.")
+                    throw AppError.conflict(TrackerText.yourSideHasAlreadySigned)
                 }
                 side.signedOffAt = now
                 side.$signedOffBy.id = o.id

@@ -18,7 +18,7 @@ extension APIHandler {
         }
         let page = q.page ?? 1
         guard (1...1000).contains(page) else {
-            throw AppError.badRequest(hant: "page 須為 1 至 1000。", hans: "page 须为 1 至 1000。", en: "page must be from 1 to 1000.")
+            throw AppError.badRequest(AppText.pageMustBeFrom1)
         }
         let category = q.category.flatMap { $0.isEmpty ? nil : $0 }
         let p = try await SiteSearch.run(q.q ?? "", kind: kind, category: category, page: page, l: Localizer(req, converter: converter), on: req.db)

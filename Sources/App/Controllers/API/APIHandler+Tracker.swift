@@ -16,8 +16,7 @@ extension APIHandler {
         if let area = input.query.area {
             // A value that is not a whole number is refused by the generated code (400).
             guard (1...99).contains(area) else {
-                throw AppError.badRequest(hant: "area 須為 1 至 99 的整數。", hans: "area 须为 1 至 99 的整数。",
-                                          en: "area must be a whole number from 1 to 99.")
+                throw AppError.badRequest(AppText.areaMustBeWholeNumber)
             }
             rows = rows.filter { $0.areaNumber == area }
         }
