@@ -304,6 +304,12 @@ package enum ReportingText {
     package static var daysBeforeRedMustBe: TextKey { TextKey(catalogue, "daysBeforeRedMustBe") }
     /// The start must be a real date (YYYY-MM-DD). · 開始日期須為有效日期（YYYY-MM-DD）。
     package static var startMustBeRealDate: TextKey { TextKey(catalogue, "startMustBeRealDate") }
+    /// This server cannot make PDF files. PDF needs Chromium (Debian package chromium); it is not installed. Download the HTML version and print it. · 此伺服器未能製作 PDF（需要 Chromium）。請下載 HTML 版本後列印。
+    package static var pdfNeedsChromium: TextKey { TextKey(catalogue, "pdfNeedsChromium") }
+    /// This server cannot make PDF files. PDF needs a font covering Chinese and none is installed: install the Debian package fonts-noto-cjk. Download the HTML version and print it. · 此伺服器未能製作 PDF：沒有可顯示中文的字型（請安裝 Debian 套件 fonts-noto-cjk）。請下載 HTML 版本後列印。
+    package static var pdfNeedsChineseFont: TextKey { TextKey(catalogue, "pdfNeedsChineseFont") }
+    /// This server cannot make PDF files. Chromium did not print the report. Download the HTML version and print it. · 此伺服器未能製作 PDF（Chromium 列印失敗）。請下載 HTML 版本後列印。
+    package static var pdfPrintFailed: TextKey { TextKey(catalogue, "pdfPrintFailed") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -455,5 +461,8 @@ package enum ReportingText {
         "reminderDaysMustBeFrom",
         "daysBeforeRedMustBe",
         "startMustBeRealDate",
+        "pdfNeedsChromium",
+        "pdfNeedsChineseFont",
+        "pdfPrintFailed",
     ]
 }

@@ -124,7 +124,7 @@ package struct ReportsController {
             data = try await req.application.threadPool.runIfActive { try ReportExport.render(content, as: format, l) }
         } catch let e as ReportExport.Unavailable {
             req.logger.warning("report export: \(e.description)")
-            throw AppError.unavailable(hant: e.hant, hans: e.hans, en: "This server cannot make PDF files. \(e.description) Download the HTML version and print it.")
+            throw AppError.unavailable(e.message)
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: format.mediaType)

@@ -7,31 +7,24 @@ import Vapor
 package enum ReportExport {
     package typealias Format = ExportFormat
 
-    /// Why this machine cannot print a PDF: `description` in English (log, command line), and
-    /// the same for a reader in Traditional and Simplified.
+    /// Why this machine cannot print a PDF: `description` in English for the log and the command
+    /// line, `message` for a reader in their language.
     package struct Unavailable: Error, CustomStringConvertible {
         package let description: String
-        package let hant: String
-        package let hans: String
+        package let message: TextKey
 
         package static let noChromium = Unavailable(
-            description: "PDF needs Chromium (Debian package chromium); it is not installed.",
-            hant: "此伺服器未能製作 PDF（需要 Chromium）。請下載 HTML 版本後列印。",
-            hans: "此服务器未能制作 PDF（需要 Chromium）。请下载 HTML 版本后打印。")
+            description: "PDF needs Chromium (Debian package chromium); it is not installed.", message: ReportingText.pdfNeedsChromium)
         package static let noChineseFont = Unavailable(
             description: "PDF needs a font covering Chinese and none is installed (fc-list :lang=zh finds none): install the Debian package fonts-noto-cjk.",
-            hant: "此伺服器未能製作 PDF：沒有可顯示中文的字型（請安裝 Debian 套件 fonts-noto-cjk）。請下載 HTML 版本後列印。",
-            hans: "此服务器未能制作 PDF：没有可显示中文的字体（请安装 Debian 软件包 fonts-noto-cjk）。请下载 HTML 版本后打印。")
+            message: ReportingText.pdfNeedsChineseFont)
         package static func printFailed(_ status: Int32) -> Unavailable {
-            Unavailable(description: "Chromium did not print the report (exit status \(status)).",
-                        hant: "此伺服器未能製作 PDF（Chromium 列印失敗）。請下載 HTML 版本後列印。",
-                        hans: "此服务器未能制作 PDF（Chromium 打印失败）。请下载 HTML 版本后打印。")
+            Unavailable(description: "Chromium did not print the report (exit status \(status)).", message: ReportingText.pdfPrintFailed)
         }
 
-        package init(description: String, hant: String, hans: String) {
+        package init(description: String, message: TextKey) {
             self.description = description
-            self.hant = hant
-            self.hans = hans
+            self.message = message
         }
     }
 
