@@ -177,11 +177,11 @@ package struct AppErrorMiddleware: AsyncMiddleware {
             }
             let retryAfter: Int? = if case .limited(let limit)? = error as? AppError { limit.retryAfter } else if error is ConnectionPoolTimeoutError { 5 } else { nil }
             if let retryAfter {
-                let response = req.url.path.hasPrefix("/api/") ? Self.problem(status: status, detail: message) : Self.page(status: status, message: message, l: l)
+                let response = req.url.path.hasPrefix(SiteURL.apiPrefix) ? Self.problem(status: status, detail: message) : Self.page(status: status, message: message, l: l)
                 response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
                 return response.noStore()
             }
-            if req.url.path.hasPrefix("/api/") {
+            if req.url.path.hasPrefix(SiteURL.apiPrefix) {
                 var fields: [String: String] = [:]
                 if case .invalid(let errors)? = error as? AppError {
                     fields = errors.fields.mapValues { $0.text(l) }

@@ -43,7 +43,7 @@ package struct PortalController {
     package func securityTxt(req: Request) -> Response {
         let config = req.application.config
         let base = config.baseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        let contact = config.securityContact ?? base.map { $0 + "/feedback" } ?? "http://\(config.host):\(config.port)/feedback"
+        let contact = config.securityContact ?? (base ?? "http://\(config.host):\(config.port)") + SiteURL.feedback.path
         let expires = ISO8601DateFormatter().string(from: req.application.clock.now().addingTimeInterval(365 * 86_400))
         var lines = ["Contact: " + contact, "Expires: " + expires, "Preferred-Languages: zh-Hant, zh-Hans, en"]
         if let base { lines.append("Canonical: " + base + SiteURL.securityTxt.path) }
