@@ -9,7 +9,7 @@ deps:
 	@scripts/install-deps
 
 build: deps
-	$(SWIFT) build --product yugang
+	$(SWIFT) build --product yugang --explicit-target-dependency-import-check error
 
 run: build
 	$(SWIFT) run yugang serve --hostname $(HOST) --port $(PORT)

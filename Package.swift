@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "Platform",
             dependencies: [
-                "ChineseScript", "WorkCalendar", "Search",
+                "ChineseScript", "WorkCalendar", "Search", "Memorandum",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
