@@ -41,21 +41,6 @@ package struct FeedbackController {
             if consentShare?.value == true { v["consentShare"] = "yes" }
             return v
         }
-
-        package init(kind: String? = nil, area: String? = nil, subject: String? = nil, content: String? = nil, name: String? = nil, email: String? = nil, phone: String? = nil, replyLanguage: String? = nil, consentReply: Flag? = nil, consentShare: Flag? = nil, website: String? = nil, attachments: [File]? = nil) {
-            self.kind = kind
-            self.area = area
-            self.subject = subject
-            self.content = content
-            self.name = name
-            self.email = email
-            self.phone = phone
-            self.replyLanguage = replyLanguage
-            self.consentReply = consentReply
-            self.consentShare = consentShare
-            self.website = website
-            self.attachments = attachments
-        }
     }
 
     /// A tick box from a form (`yes`) or a JSON boolean.
