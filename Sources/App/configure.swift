@@ -61,7 +61,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     let services = services(converter: converter)
     app.metrics = AppMetrics(gauges: services.flatMap(\.gauges))
     app.scheduledJobs = services.flatMap(\.jobs)
-    app.progressObservers = [ReportingService(converter: converter).progressObserver]
+    app.progressObservers = [NoticeResolver()]
     app.middleware.use(MetricsMiddleware(metrics: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware(hsts: config.isSecure))
     app.middleware.use(AppErrorMiddleware(converter: converter))

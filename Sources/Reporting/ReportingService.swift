@@ -40,7 +40,4 @@ package struct ReportingService: Service {
     }
 
     package var gauges: [AppMetrics.Gauge] { [Reporting.owedGauge] }
-
-    /// Closes the notices chasing a report or a milestone when the tracker records it.
-    package var progressObserver: any ProgressObserver { NoticeResolver() }
 }
