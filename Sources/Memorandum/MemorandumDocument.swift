@@ -27,6 +27,9 @@ public struct MemorandumDocument: Codable, Equatable, Sendable {
     public var areas: [Area]
     /// What the parser noticed but could read without guessing; part of the result.
     public var warnings: [ParseWarning]
+    public var layout: Layout = .numbered
+
+    public var needsConfirmation: Bool { warnings.contains { $0.needsConfirmation } }
 
     public var measures: [Measure] { areas.flatMap(\.measures) }
 
@@ -53,6 +56,8 @@ public struct MemorandumDocument: Codable, Equatable, Sendable {
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
+
+public enum Layout: String, Codable, Sendable { case numbered, pressRelease, threeLevel, legal }
 
 public struct Party: Codable, Equatable, Sendable {
     /// e.g. 「重慶市人民政府」.
@@ -90,6 +95,10 @@ public struct Measure: Codable, Equatable, Sendable {
     public var text: String
     /// Line where the measure starts in the input (1-based).
     public var line: Int
+    public var label: String?
+    public var group: String?
+    public var leadUnits: [String] = []
+    public var supportingUnits: [String] = []
 
     /// `"11.2"`.
     public var number: String { "\(area).\(item)" }
@@ -124,6 +133,7 @@ public struct Measure: Codable, Equatable, Sendable {
 public struct ParseWarning: Codable, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var message: String
+    public var needsConfirmation: Bool = false
     public var description: String { "line \(line): \(message)" }
 }
 

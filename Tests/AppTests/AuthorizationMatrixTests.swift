@@ -290,6 +290,7 @@ import Vapor
         let cqOffice = offices.first { $0.side == .cq }!, hkOffice = offices.first { $0.side == .hk }!
         let otherUnit = App.Unit(name: "重庆市教育委员会", side: .cq, script: "zh-Hans")
         try await otherUnit.create(on: app.db)
+        try await UnitMechanism.join(unitID: otherUnit.requireID(), mechanismIDs: nil, on: app.db)
         let hash = try Bcrypt.hash(Accounts.password, cost: 4)
         for (username, role, unit) in [("cq-other-unit", UserRole.unitOfficer, otherUnit), ("cq-viewer", .viewer, cqOffice), ("hk-viewer", .viewer, hkOffice),
                                        ("cq-admin", .admin, cqOffice), ("hk-admin", .admin, hkOffice)] {

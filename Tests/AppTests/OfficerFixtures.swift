@@ -33,6 +33,7 @@ struct Accounts {
         let hkUnit = App.Unit(name: "香港貿易發展局", side: .hk, script: "zh-Hant")
         try await cqUnit.create(on: db)
         try await hkUnit.create(on: db)
+        for unit in [cqUnit, hkUnit] { try await UnitMechanism.join(unitID: unit.requireID(), mechanismIDs: nil, on: db) }
         let measure = try await OfficerActions.measure("1.1", on: db)
         try await Assignment(measureID: measure.requireID(), unitID: cqUnit.requireID(), role: .lead).create(on: db)
         try await Assignment(measureID: measure.requireID(), unitID: hkUnit.requireID(), role: .support).create(on: db)

@@ -85,6 +85,9 @@ package enum AccountActions {
         let unit = Unit(name: name, side: parsedSide!, script: converter.storedScript(of: name).languageTag)
         try await database.writing { db in
             try await unit.create(on: db)
+            // The new unit takes part in the mechanisms its creator's unit takes part in (an
+            // administrator without a unit: every mechanism); a mechanism's page changes that.
+            try await UnitMechanism.join(unitID: unit.requireID(), mechanismIDs: o.mechanismIDs, on: db)
             try await Audit.record("unit.create", Unit.schema, unit.id, by: o, after: Audit.json(["name": name, "side": parsedSide!.rawValue]),
                                    measureID: nil, on: db)
         }

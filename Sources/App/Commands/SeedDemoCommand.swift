@@ -77,7 +77,10 @@ struct DemoData {
         for (side, names, script) in [(Side.cq, Self.cqUnits, "zh-Hans"), (.hk, Self.hkUnits, "zh-Hant")] {
             for name in names {
                 let unit = try await Unit.query(on: db).filter(\.$side == side).filter(\.$name == name).first() ?? Unit(name: name, side: side, script: script)
-                if unit.id == nil { try await unit.create(on: db) }
+                if unit.id == nil {
+                    try await unit.create(on: db)
+                    try await UnitMechanism.join(unitID: unit.requireID(), mechanismIDs: [agreement.$mechanism.id], on: db)
+                }
                 units[side, default: []].append(unit)
             }
         }

@@ -25,5 +25,7 @@ enum Migrations {
         UpdateTablesAddVersionsAndStoredFiles(),
         // 009: every account on a side; questions' consent to share; question access log
         UpdateUsersAndQuestionsForSides(),
+        // 010: agreements over time: meetings, documents, measures' lineage, units of several mechanisms
+        CreateMeetingsAndLineage(),
     ]
 }

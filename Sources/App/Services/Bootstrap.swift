@@ -49,6 +49,7 @@ enum Bootstrap {
             let unit = Unit(name: office.name, side: office.side, script: Script.traditional.languageTag, isLiaisonOffice: true)
             try await db.transaction { tx in
                 try await unit.create(on: tx)
+                try await UnitMechanism.join(unitID: unit.requireID(), mechanismIDs: nil, on: tx)
                 try await AuditEvent(actor: "system", action: "unit.create", entity: Unit.schema, entityID: unit.id, after: unit.name).create(on: tx)
             }
             created += 1

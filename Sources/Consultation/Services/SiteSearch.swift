@@ -86,16 +86,16 @@ package enum SiteSearch {
         result.totalIsAtLeast = found.totalIsAtLeast
         let tokens = Set(q.groups.flatMap { $0.flatMap { $0 } })
         // The page's measures in one query.
-        let agreement = try await PortalQueries.currentAgreement(on: db)
-        let measures = Dictionary(try await Measure.query(on: db).filter(\.$agreement.$id == agreement.requireID())
-            .filter(\.$removedInRevision == nil).all().map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        let keys = found.hits.filter { $0.kind == Kind.measure.rawValue }.map(\.key)
+        let measures = Dictionary(try await Measure.query(on: db).filter(\.$key ~~ keys).filter(\.$removedInRevision == nil)
+            .with(\.$agreement).all().map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         for hit in found.hits {
             guard let kind = Kind(rawValue: hit.kind) else { continue }
             switch kind {
             case .measure:
                 guard let measure = measures[hit.key] else { continue }
-                let text = l.content(measure.text, writtenIn: agreement.script)
-                result.results.append(Result(kind: .measure, key: hit.key, title: l.measureLabel(hit.key), url: SiteURL.measure(hit.key).path,
+                let text = l.content(measure.text, writtenIn: measure.agreement.script)
+                result.results.append(Result(kind: .measure, key: hit.key, title: l.measureLabel(measure.number), url: SiteURL.measure(hit.key).path,
                                              category: hit.category, snippet: snippet(text, tokens: tokens, converter: l.converter)))
             case .article:
                 guard let id = UUID(uuidString: hit.key), let article = try await Article.find(id, on: db), article.visibility == .public else { continue }

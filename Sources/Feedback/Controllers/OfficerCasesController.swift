@@ -57,7 +57,7 @@ package struct OfficerCasesController {
         let units = try await Unit.query(on: req.db).sort(\.$side).sort(\.$name).all().filter { c.consentShare || $0.side == .cq }
         let templates = try await ResponseTemplate.query(on: req.db).all()
             .filter { ($0.kind == nil || $0.kind == c.kind) && ($0.areaNumber == nil || $0.areaNumber == c.areaNumber) }
-        let measures = try await CaseMeasure.query(on: req.db).filter(\.$feedbackCase.$id == id).with(\.$measure).all().map(\.measure.number).sorted()
+        let measures = try await CaseMeasure.query(on: req.db).filter(\.$feedbackCase.$id == id).with(\.$measure).all().map(\.measure.key).sorted()
         var values = values
         if values["text"] == nil, let t = req.query[UUID.self, at: "template"], let template = templates.first(where: { $0.id == t }) {
             values["text"] = Localizer(req, converter: converter).content(template.text, writtenIn: template.script)

@@ -62,14 +62,15 @@ package struct CaseClassifier: Sendable {
     /// Trained on the current agreement's measures and the knowledge base.
     package static func train(on db: Database) async throws -> CaseClassifier {
         let search = try SearchService.shared()
-        let areas = try await Area.query(on: db).with(\.$measures).all()
+        let agreement = try await PortalQueries.currentAgreement(on: db)
+        let areas = try await Area.query(on: db).filter(\.$agreement.$id == agreement.requireID()).with(\.$measures).all()
         var documents: [(area: Int, measure: String?, text: String)] = []
         var areaOfMeasure: [String: Int] = [:]
         for area in areas {
             documents.append((area.number, nil, area.title))
             for m in area.measures where m.removedInRevision == nil {
-                documents.append((area.number, m.number, area.title + " " + m.text))
-                areaOfMeasure[m.number] = area.number
+                documents.append((area.number, m.key, area.title + " " + m.text))
+                areaOfMeasure[m.key] = area.number
             }
         }
         for article in try await Article.query(on: db).filter(\.$visibility != .draft).all() {

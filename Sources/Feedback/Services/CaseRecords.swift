@@ -109,7 +109,7 @@ package enum CaseRecords {
         s.reopenRate = finished.isEmpty ? 0 : Double(finished.filter { $0.reopenCount > 0 }.count) / Double(finished.count)
         let visible = Set(cases.compactMap(\.id))
         let links = try await CaseMeasure.query(on: db).with(\.$measure).all().filter { visible.contains($0.$feedbackCase.id) }
-        s.perMeasure = counted(links.map(\.measure.number))
+        s.perMeasure = counted(links.map(\.measure.key))
         return s
     }
 }

@@ -250,7 +250,7 @@ package enum CaseWorkflow {
         }
         try await Audit.record("case." + action.rawValue, FeedbackCase.schema, c.id, by: o, before: before.rawValue,
                                after: Audit.json(["state": c.state.rawValue, "unit": c.$unit.id?.uuidString ?? "",
-                                                  "measure": link?.number ?? ""]),
+                                                  "measure": link?.key ?? ""]),
                                measureID: link?.id, on: db)
     }
 

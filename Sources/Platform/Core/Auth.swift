@@ -18,6 +18,12 @@ package struct Officer: Sendable {
     package let side: Side?
     /// Seconds without a request before the session ends (the page warns before).
     package var idleSeconds: Double = 1800
+    /// The mechanisms the officer's unit belongs to; nil for an account without a unit
+    /// (administrators, viewers), which sees every mechanism.
+    package var mechanismIDs: Set<UUID>?
+
+    /// Whether the officer may see and act on the things of mechanism `id`.
+    package func belongs(to mechanismID: UUID) -> Bool { mechanismIDs?.contains(mechanismID) ?? true }
 
     package var label: String { "\(displayName) (\(username))" }
 
@@ -49,6 +55,9 @@ extension Request {
         try await user.$unit.load(on: db)
         var officer = try Officer(user)
         officer.idleSeconds = application.config.sessionIdleSeconds
+        if let unitID = officer.unitID {
+            officer.mechanismIDs = Set(try await UnitMechanism.query(on: db).filter(\.$unit.$id == unitID).all().map(\.mechanismID))
+        }
         storage[OfficerKey.self] = officer
         return officer
     }

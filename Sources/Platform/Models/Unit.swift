@@ -18,6 +18,9 @@ package final class Unit: Model, @unchecked Sendable {
     /// Where notices (reminders, escalations) go: an e-mail address and a webhook URL.
     @OptionalField(key: "email") package var email: String?
     @OptionalField(key: "webhook_url") package var webhookURL: String?
+    /// Other names the unit goes by (a short form, the other script's spelling, a former name),
+    /// used to recognise it where an agreement's text names it.
+    @OptionalField(key: "aliases") package var aliases: [String]?
 
     package init() {}
     package init(name: String, side: Side, script: String, isLiaisonOffice: Bool = false) {

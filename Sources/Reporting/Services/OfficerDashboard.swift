@@ -95,7 +95,7 @@ package enum OfficerDashboard {
             let requested = try await ProgressUpdate.query(on: db).filter(\.$side == side).filter(\.$publishRequested == true)
                 .with(\.$unit).with(\.$measure).sort(\.$createdAt).all()
             pending = requested.map {
-                PendingUpdate(id: $0.id!, measureNumber: $0.measure.number, unit: .init(name: $0.unit.name, script: $0.unit.script),
+                PendingUpdate(id: $0.id!, measureNumber: $0.measure.key, unit: .init(name: $0.unit.name, script: $0.unit.script),
                               period: $0.period, createdAt: $0.createdAt)
             }
         }
@@ -105,7 +105,7 @@ package enum OfficerDashboard {
         return Dashboard(rows: rows, overdue: rows.filter { $0.measure.state.light == .red }.count,
                          dueSoon: rows.filter { $0.measure.state.light == .amber }.count, pending: pending,
                          notices: notices.map { n in
-                             NoticeRow(level: n.level, measureNumber: n.measure.number, period: n.period, milestone: n.milestoneID.flatMap { titles[$0] },
+                             NoticeRow(level: n.level, measureNumber: n.measure.key, period: n.period, milestone: n.milestoneID.flatMap { titles[$0] },
                                        dueOn: n.dueOn, unit: n.unit.map { .init(name: $0.name, script: $0.script) })
                          })
     }

@@ -102,7 +102,7 @@ package enum Reporting {
             let done = reported["\(a.$measure.id):\(a.$unit.id)"] ?? []
             for (period, due) in rule.periodsOwed(assignedOn: assigned, today: today, calendar: calendar) {
                 let submitted = done.contains { $0.overlaps(period) }
-                result.append(Obligation(measureID: a.$measure.id, measureNumber: a.measure.number, unit: a.unit, period: period, dueOn: due,
+                result.append(Obligation(measureID: a.$measure.id, measureNumber: a.measure.key, unit: a.unit, period: period, dueOn: due,
                                          submitted: submitted, level: submitted ? nil : rule.level(dueOn: due, today: today, calendar: calendar)))
             }
         }
@@ -145,11 +145,11 @@ package enum Reporting {
                 let leads = onSide.filter { $0.role == .lead }
                 let units: [Unit?] = (leads.isEmpty ? onSide : leads).map(\.unit)
                 let text = { @Sendable (l: Localizer) in
-                    message(.milestone, level: .red, measure: m.measure.number, what: l.content(m.title, writtenIn: m.script), due: m.dueOn, baseURL: baseURL, l: l)
+                    message(.milestone, level: .red, measure: m.measure.key, what: l.content(m.title, writtenIn: m.script), due: m.dueOn, baseURL: baseURL, l: l)
                 }
                 for unit in units.isEmpty ? [nil] : units {
                     queued += try await send(key: "milestone:\(m.id!.uuidString):\(unit?.id?.uuidString ?? "office")", level: .red, kind: .milestone,
-                                             side: m.side, unit: unit, office: offices[m.side], measure: (m.$measure.id, m.measure.number), milestoneID: m.id,
+                                             side: m.side, unit: unit, office: offices[m.side], measure: (m.$measure.id, m.measure.key), milestoneID: m.id,
                                              period: nil, due: m.dueOn, text: text, converter: converter, now: now, on: db)
                 }
             }

@@ -74,14 +74,14 @@ package struct OfficerController {
         guard let id = req.parameters.get("id", as: UUID.self), let milestone = try await Milestone.query(on: req.db).filter(\.$id == id).with(\.$measure).first()
         else { throw AppError.notFound }
         try await OfficerActions.completeMilestone(id, doneOn: req.application.clock.today, by: o, now: req.application.clock.now(), observers: req.application.progressObservers, on: req.db)
-        return req.redirect(to: SiteURL.officerMeasure(milestone.measure.number).path + "#milestones", redirectType: .normal)
+        return req.redirect(to: SiteURL.officerMeasure(milestone.measure.key).path + "#milestones", redirectType: .normal)
     }
 
     package func unassign(req: Request) async throws -> Response {
         let o = try await req.requireOfficer()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         let measure = try await OfficerActions.unassign(id, by: o, on: req.db)
-        return req.redirect(to: SiteURL.officerMeasure(measure.number).path + "#assign", redirectType: .normal)
+        return req.redirect(to: SiteURL.officerMeasure(measure.key).path + "#assign", redirectType: .normal)
     }
 
     package func publish(req: Request) async throws -> Response {
@@ -89,7 +89,7 @@ package struct OfficerController {
         guard let id = req.parameters.get("id", as: UUID.self), let update = try await ProgressUpdate.query(on: req.db).filter(\.$id == id).with(\.$measure).first()
         else { throw AppError.notFound }
         try await OfficerActions.publish(update: id, by: o, now: req.application.clock.now(), observers: req.application.progressObservers, on: req.db)
-        return req.redirect(to: SiteURL.officerMeasure(update.measure.number).path + "#report", redirectType: .normal)
+        return req.redirect(to: SiteURL.officerMeasure(update.measure.key).path + "#report", redirectType: .normal)
     }
 
     package init(converter: ScriptConverter) {

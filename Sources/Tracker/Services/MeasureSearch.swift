@@ -3,7 +3,7 @@ import Platform
 import Search
 import SQLKit
 
-/// The measures in the site's one full-text index.
+/// The measures in the site's one full-text index, each under its key (`MeasureKey`).
 extension SearchService {
     package func index(measure: Measure, on db: Database) async throws {
         let area = try await measure.$area.get(on: db)
@@ -11,10 +11,10 @@ extension SearchService {
     }
 
     package func document(measure: Measure, areaTitle: String) -> SearchDocument {
-        SearchDocument(kind: "measure", key: measure.number, category: "area-\(measure.areaNumber)", title: areaTitle, body: measure.text)
+        SearchDocument(kind: "measure", key: measure.key, category: "area-\(measure.areaNumber)", title: areaTitle, body: measure.text)
     }
 
     package func remove(measure: Measure, on db: Database) async throws {
-        try await index(on: db).remove(kind: "measure", key: measure.number, on: db.sql)
+        try await index(on: db).remove(kind: "measure", key: measure.key, on: db.sql)
     }
 }

@@ -9,7 +9,7 @@ package enum Permissions {
     /// Report progress or manage milestones for `side` of a measure: the liaison office of that
     /// side, or an officer of a unit of that side assigned to the measure.
     package static func mayWork(_ o: Officer, side: Side, measureID: UUID, on db: Database) async throws -> Bool {
-        guard o.side == side else { return false }
+        guard o.side == side, try await o.mayAccess(measureID: measureID, on: db) else { return false }
         switch o.role {
         case .liaison:
             return true
@@ -24,6 +24,21 @@ package enum Permissions {
 
     /// Assign units, approve publication and sign off for `side`.
     package static func isLiaison(_ o: Officer, of side: Side) -> Bool { o.role == .liaison && o.side == side }
+}
+
+extension Officer {
+    /// Whether the officer belongs to the mechanism of `measure`'s agreement.
+    package func mayAccess(_ measure: Measure, on db: Database) async throws -> Bool {
+        guard mechanismIDs != nil else { return true }
+        guard let agreement = try await Agreement.find(measure.$agreement.id, on: db) else { return false }
+        return belongs(to: agreement.$mechanism.id)
+    }
+
+    package func mayAccess(measureID: UUID, on db: Database) async throws -> Bool {
+        guard mechanismIDs != nil else { return true }
+        guard let measure = try await Measure.find(measureID, on: db) else { return false }
+        return try await mayAccess(measure, on: db)
+    }
 }
 
 /// A validated progress update, from a form or the API.
@@ -116,14 +131,17 @@ package enum OfficerActions {
         return try await MeasureSide.find(id, on: db)
     }
 
-    package static func measure(_ number: String, on db: Database) async throws -> Measure {
-        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let area = Int(parts[0]), let item = Int(parts[1]) else { throw AppError.notFound }
-        let agreement = try await PortalQueries.currentAgreement(on: db)
-        guard let measure = try await Measure.query(on: db)
-            .filter(\.$agreement.$id == agreement.requireID())
-            .filter(\.$areaNumber == area).filter(\.$itemNumber == item).filter(\.$removedInRevision == nil).first()
-        else { throw AppError.notFound }
+    /// The measure `key` addresses (for linking a case to it; any officer may read a measure of
+    /// the public portal), or not found.
+    package static func measure(_ key: String, on db: Database) async throws -> Measure {
+        guard let measure = try await MeasureKey.find(key, on: db) else { throw AppError.notFound }
+        return measure
+    }
+
+    /// The measure `key` addresses, when `o` belongs to its mechanism; otherwise not found
+    /// (an officer of another mechanism learns nothing of it).
+    package static func measure(_ key: String, for o: Officer, on db: Database) async throws -> Measure {
+        guard let measure = try await MeasureKey.find(key, on: db), try await o.mayAccess(measure, on: db) else { throw AppError.notFound }
         return measure
     }
 
@@ -142,7 +160,7 @@ package enum OfficerActions {
     @discardableResult
     package static func postUpdate(_ draft: ProgressDraft, measure number: String, by o: Officer, converter: ScriptConverter,
                            now: Date, observers: [any ProgressObserver], on database: Database) async throws -> ProgressUpdate {
-        let measure = try await measure(number, on: database)
+        let measure = try await measure(number, for: o, on: database)
         let measureID = try measure.requireID()
         guard let side = o.side, let unitID = o.unitID,
               try await Permissions.mayWork(o, side: side, measureID: measureID, on: database) else { throw AppError.forbidden }
@@ -199,7 +217,8 @@ package enum OfficerActions {
     /// The liaison office of the update's side makes it public.
     package static func publish(update id: UUID, by o: Officer, now: Date, observers: [any ProgressObserver], on database: Database) async throws {
         try await database.locking(ProgressUpdate.schema, id: id) { db in
-            guard let update = try await ProgressUpdate.find(id, on: db) else { throw AppError.notFound }
+            guard let update = try await ProgressUpdate.find(id, on: db), try await o.mayAccess(measureID: update.$measure.id, on: db)
+            else { throw AppError.notFound }
             guard Permissions.isLiaison(o, of: update.side) else { throw AppError.forbidden }
             guard update.visibility != .public else {
                 throw AppError.conflict(TrackerText.thisProgressUpdateIsAlready)
@@ -220,7 +239,7 @@ package enum OfficerActions {
 
     package static func addMilestone(measure number: String, title: String?, dueOn: String?, by o: Officer, converter: ScriptConverter,
                              on database: Database) async throws {
-        let measure = try await measure(number, on: database)
+        let measure = try await measure(number, for: o, on: database)
         let measureID = try measure.requireID()
         guard let side = o.side, try await Permissions.mayWork(o, side: side, measureID: measureID, on: database) else { throw AppError.forbidden }
         var errors = FieldErrors()
@@ -258,7 +277,7 @@ package enum OfficerActions {
     }
 
     package static func assign(measure number: String, unitID: UUID?, role: String?, by o: Officer, on database: Database) async throws {
-        let measure = try await measure(number, on: database)
+        let measure = try await measure(number, for: o, on: database)
         let measureID = try measure.requireID()
         var errors = FieldErrors()
         let unit = try await Unit.find(unitID, on: database)
@@ -292,6 +311,7 @@ package enum OfficerActions {
         return try await database.locking(Measure.schema, id: found.$measure.id) { db in
             guard let assignment = try await Assignment.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$measure).first()
             else { throw AppError.notFound }
+            guard try await o.mayAccess(measureID: assignment.$measure.id, on: db) else { throw AppError.notFound }
             guard Permissions.isLiaison(o, of: assignment.unit.side) else { throw AppError.forbidden }
             try await assignment.delete(on: db)
             try await Audit.record("assignment.remove", Assignment.schema, id, by: o,
@@ -302,7 +322,7 @@ package enum OfficerActions {
 
     /// The liaison office confirms its side is complete; with both sides, the measure is completed.
     package static func signOff(measure number: String, revoke: Bool, by o: Officer, now: Date, on database: Database) async throws {
-        let measure = try await measure(number, on: database)
+        let measure = try await measure(number, for: o, on: database)
         let measureID = try measure.requireID()
         guard let sideValue = o.side, Permissions.isLiaison(o, of: sideValue) else { throw AppError.forbidden }
         guard let sideID = try await MeasureSide.query(on: database).filter(\.$measure.$id == measureID).filter(\.$side == sideValue).first()?.id

@@ -86,7 +86,8 @@ package enum OfficerQueries {
     }
 
     package static func measure(_ number: String, for o: Officer, on db: Database, today: String) async throws -> MeasurePage {
-        guard let detail = try await PortalQueries.measure(number, on: db, today: today) else { throw AppError.notFound }
+        guard let detail = try await PortalQueries.measure(number, on: db, today: today),
+              try await o.mayAccess(measureID: detail.measure.id, on: db) else { throw AppError.notFound }
         let measureID = detail.measure.id
         let updates = try await ProgressUpdate.query(on: db).filter(\.$measure.$id == measureID)
             .with(\.$unit).with(\.$author).sort(\.$createdAt, .descending).all()

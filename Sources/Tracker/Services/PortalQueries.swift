@@ -17,6 +17,9 @@ package enum PortalQueries {
         package var preamble: [String]
         package var annexTitle: String?
         package var revision: Int
+        package var slug: String = ""
+        package var kind: AgreementKind = .memorandum
+        package var mechanismSlug: String = ""
 
         package init(id: UUID, title: String, documentKind: String? = nil, mechanism: String, meeting: String? = nil, signedOn: String? = nil, script: String, parties: [StoredParty], preamble: [String], annexTitle: String? = nil, revision: Int) {
             self.id = id
@@ -64,7 +67,13 @@ package enum PortalQueries {
 
     package struct MeasureRow: Sendable {
         package var id: UUID
+        /// `area.item` within its agreement.
         package var number: String
+        /// Its address in links (`Measure.key`).
+        package var key: String = ""
+        /// The number as printed, when it differs; the group or article it stands under.
+        package var label: String?
+        package var group: String?
         package var areaNumber: Int
         package var itemNumber: Int
         package var text: String
@@ -168,25 +177,43 @@ package enum PortalQueries {
         case noAgreement
     }
 
-    /// The agreement shown on the portal: the most recently signed one.
+    /// The agreement the portal's home shows: the memorandum of the latest meeting of the
+    /// platform's first mechanism (the one of the first agreement stored).
     package static func currentAgreement(on db: Database) async throws -> Agreement {
-        guard let agreement = try await Agreement.query(on: db).with(\.$mechanism)
-            .sort(\.$signedOn, .descending).sort(\.$createdAt, .descending).first()
-        else { throw Failure.noAgreement }
-        return agreement
+        guard let first = try await Agreement.query(on: db).sort(\.$createdAt).sort(\.$id).first() else { throw Failure.noAgreement }
+        return try await currentAgreement(of: first.$mechanism.id, on: db) ?? first
+    }
+
+    /// The memorandum of the latest meeting of mechanism `id` (the latest document when no meeting has a memorandum).
+    package static func currentAgreement(of mechanismID: UUID, on db: Database) async throws -> Agreement? {
+        let documents = try await Agreement.query(on: db).filter(\.$mechanism.$id == mechanismID).with(\.$mechanism).with(\.$signedAt).all()
+        let ordered = documents.sorted { a, b in
+            let x = (a.signedAt?.number ?? 0, a.kind == .memorandum ? 1 : 0, a.signedOn ?? "", a.createdAt ?? .distantPast)
+            let y = (b.signedAt?.number ?? 0, b.kind == .memorandum ? 1 : 0, b.signedOn ?? "", b.createdAt ?? .distantPast)
+            return x > y
+        }
+        return ordered.first
     }
 
     package static func info(_ a: Agreement) throws -> AgreementInfo {
-        AgreementInfo(
+        var info = AgreementInfo(
             id: try a.requireID(), title: a.title, documentKind: a.documentKind, mechanism: a.mechanism.name,
             meeting: a.meeting, signedOn: a.signedOn, script: a.script, parties: a.parties,
             preamble: a.preamble, annexTitle: a.annexTitle, revision: a.revision
         )
+        info.slug = a.slug
+        info.kind = a.kind
+        info.mechanismSlug = a.mechanism.slug
+        return info
     }
 
     /// The agreement with every area and measure and their progress, as of `today` (ISO date).
     package static func overview(on db: Database, today: String) async throws -> Overview {
-        let agreement = try await currentAgreement(on: db)
+        try await overview(of: currentAgreement(on: db), on: db, today: today)
+    }
+
+    /// `agreement` (its mechanism loaded) with every area and measure and their progress.
+    package static func overview(of agreement: Agreement, on db: Database, today: String) async throws -> Overview {
         let agreementID = try agreement.requireID()
         let areas = try await Area.query(on: db).filter(\.$agreement.$id == agreementID).sort(\.$number).all()
         let measures = try await Measure.query(on: db)
@@ -201,16 +228,13 @@ package enum PortalQueries {
         return Overview(agreement: try info(agreement), rollup: MeasureProgress.rollup(rows.map(\.state)), areas: areaRows)
     }
 
-    /// One measure by its number (`"11.2"`), or nil when the agreement has no such measure.
-    package static func measure(_ number: String, on db: Database, today: String) async throws -> MeasureDetail? {
-        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let areaNumber = Int(parts[0]), let itemNumber = Int(parts[1]) else { return nil }
-        let agreement = try await currentAgreement(on: db)
-        guard let measure = try await Measure.query(on: db)
-            .filter(\.$agreement.$id == agreement.requireID())
-            .filter(\.$areaNumber == areaNumber).filter(\.$itemNumber == itemNumber)
-            .filter(\.$removedInRevision == nil).with(\.$area).first()
-        else { return nil }
+    /// One measure by its key (`"11.2"`, `"yugang-2.3.1"`), or nil when there is no such measure.
+    package static func measure(_ key: String, on db: Database, today: String) async throws -> MeasureDetail? {
+        guard let measure = try await MeasureKey.find(key, on: db) else { return nil }
+        try await measure.$area.load(on: db)
+        try await measure.$agreement.load(on: db)
+        let agreement = measure.agreement
+        try await agreement.$mechanism.load(on: db)
         let row = try await measureRows([measure], on: db, today: today)[0]
         let measureID = try measure.requireID()
         let milestones = try await Milestone.query(on: db).filter(\.$measure.$id == measureID).sort(\.$dueOn).all()
@@ -255,8 +279,12 @@ package enum PortalQueries {
                 milestones: (milestones[id] ?? []).map { .init(dueOn: $0.dueOn, doneOn: $0.doneOn) },
                 today: today
             )
-            return MeasureRow(id: id, number: measure.number, areaNumber: measure.areaNumber, itemNumber: measure.itemNumber,
-                              text: measure.text, state: progress, sides: sideInfos)
+            var row = MeasureRow(id: id, number: measure.number, areaNumber: measure.areaNumber, itemNumber: measure.itemNumber,
+                                 text: measure.text, state: progress, sides: sideInfos)
+            row.key = measure.key
+            row.label = measure.label
+            row.group = measure.groupTitle
+            return row
         }
     }
 }

@@ -16,7 +16,7 @@ package enum OfficerViews {
         let body: Body = .group(
             .nav(.class("crumbs"), .attribute(named: "aria-label", value: l.t(TrackerText.breadcrumb)),
                  .a(.href(SiteURL.officer.path), .text(l.t(TrackerText.dashboard))), .text(" › "),
-                 .a(.href(SiteURL.measure(m.number).path), .text(l.t(TrackerText.publicPage)))),
+                 .a(.href(SiteURL.measure(m.key).path), .text(l.t(TrackerText.publicPage)))),
             .h1(.text(l.measureLabel(m.number))),
             .blockquote(.class("measure-text"), .p(Parts.content(m.text, writtenIn: script, l))),
             .p(.class("state"), Parts.statusBadge(m.state.status, l), .text(" "), Parts.lightBadge(m.state.light, l), .text(" \(m.state.percent)%")),
@@ -25,8 +25,8 @@ package enum OfficerViews {
                 .div(PortalViews.sideBlock(side, l),
                      .if(p.isLiaison && o.side == side.side, .group(
                         side.signedOffAt == nil
-                            ? (side.status == .completed ? f.button(action: .officerSignOff(m.number), label: l.t(TrackerText.signOffThisSide), className: "primary") : .empty)
-                            : f.button(action: .officerRevokeSignOff(m.number), label: l.t(TrackerText.withdrawSignOff))
+                            ? (side.status == .completed ? f.button(action: .officerSignOff(m.key), label: l.t(TrackerText.signOffThisSide), className: "primary") : .empty)
+                            : f.button(action: .officerRevokeSignOff(m.key), label: l.t(TrackerText.withdrawSignOff))
                      )))
             }),
             .section(
@@ -36,7 +36,7 @@ package enum OfficerViews {
                     .li(.text(l.side(a.side) + " · " + assignmentRole(a.role, l) + " · "), Parts.content(a.unit.name, writtenIn: a.unit.script, l),
                         .if(p.isLiaison && o.side == a.side, .group(.text(" "), f.button(action: .officerAssignmentDelete(a.id), label: l.t(TrackerText.remove)))))
                 }),
-                .if(p.isLiaison && !p.assignableUnits.isEmpty, form("assign").form(action: .officerAssignments(m.number), id: "assign-form",
+                .if(p.isLiaison && !p.assignableUnits.isEmpty, form("assign").form(action: .officerAssignments(m.key), id: "assign-form",
                     form("assign").select("unit", label: l.t(TrackerText.unit), prefix: "a-",
                                           options: p.assignableUnits.map { ($0.id.uuidString, l.content($0.name.name, writtenIn: $0.name.script)) }),
                     form("assign").select("role", label: l.t(TrackerText.role), prefix: "a-",
@@ -52,7 +52,7 @@ package enum OfficerViews {
                         .unwrap(ms.info.doneOn) { .text(" · " + l.t(TrackerText.doneOn) + $0) },
                         .if(ms.mayComplete, .group(.text(" "), f.button(action: .officerMilestoneDone(ms.id), label: l.t(TrackerText.markDone)))))
                 }),
-                .if(p.mayReport, form("milestones").form(action: .officerMilestones(m.number), id: "milestone-form",
+                .if(p.mayReport, form("milestones").form(action: .officerMilestones(m.key), id: "milestone-form",
                     form("milestones").text("title", label: l.t(TrackerText.milestone), prefix: "m-"),
                     form("milestones").text("dueOn", label: l.t(TrackerText.dueDate), prefix: "m-", type: .date),
                     .button(.type(.submit), .text(l.t(TrackerText.addMilestone)))))
@@ -60,7 +60,7 @@ package enum OfficerViews {
             .section(
                 .attribute(named: "aria-labelledby", value: "report"),
                 .h2(.id("report"), .text(l.t(TrackerText.progressReports))),
-                .if(p.mayReport, form("report").form(action: .officerUpdates(m.number), id: "update-form",
+                .if(p.mayReport, form("report").form(action: .officerUpdates(m.key), id: "update-form",
                     form("report").text("period", label: l.t(TrackerText.period), prefix: "u-",
                                         hint: l.t(TrackerText.eG202611Or)),
                     form("report").select("status", label: l.t(TrackerText.statusOfYourSide), prefix: "u-", options: statuses),
@@ -95,7 +95,7 @@ package enum OfficerViews {
                        }))
             )
         )
-        return Layout(title: l.measureLabel(m.number), current: .officerMeasure(m.number), l: l, body: body, officer: (o, f.csrf)).render()
+        return Layout(title: l.measureLabel(m.number), current: .officerMeasure(m.key), l: l, body: body, officer: (o, f.csrf)).render()
     }
 
     package static func assignmentRole(_ r: AssignmentRole, _ l: Localizer) -> String {

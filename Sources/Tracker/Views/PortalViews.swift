@@ -46,7 +46,7 @@ package enum PortalViews {
             counts(area.rollup, l),
             .ol(.class("measures"), .forEach(area.measures) { m in
                 .li(
-                    .h2(.a(.href(SiteURL.measure(m.number).path), .text(l.measureLabel(m.number)))),
+                    .h2(.a(.href(SiteURL.measure(m.key).path), .text(l.measureLabel(m.number)))),
                     .p(Parts.content(m.text, writtenIn: script, l)),
                     .p(.class("state"), Parts.statusBadge(m.state.status, l), .text(" "), Parts.lightBadge(m.state.light, l),
                        .text(" \(m.state.percent)%"))
@@ -105,7 +105,7 @@ package enum PortalViews {
                     })
             )
         )
-        return Layout(title: l.measureLabel(m.number), current: .measure(m.number), l: l, body: body).render()
+        return Layout(title: l.measureLabel(m.number), current: .measure(m.key), l: l, body: body).render()
     }
 
     package static func agreement(_ o: PortalQueries.Overview, _ l: Localizer) -> String {
@@ -127,7 +127,7 @@ package enum PortalViews {
                     .section(
                         .h3(.id("area-\(area.number)"), .text(l.areaLabel(area.number) + c(area.title))),
                         .ol(.forEach(area.measures) { m in
-                            .li(.id("measure-\(m.number)"), .a(.href(SiteURL.measure(m.number).path), .text(m.number)), .text(" " + c(m.text)))
+                            .li(.id("measure-\(m.number)"), .a(.href(SiteURL.measure(m.key).path), .text(m.number)), .text(" " + c(m.text)))
                         })
                     )
                 }

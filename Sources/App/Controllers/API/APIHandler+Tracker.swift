@@ -40,7 +40,7 @@ extension APIHandler {
                 Components.Schemas.Side(side: .init($0.side), status: .init($0.status), percent: $0.percent, signedOffAt: $0.signedOffAt,
                                         leadUnits: $0.leads.map(\.name), supportingUnits: $0.supports.map(\.name))
             },
-            url: SiteURL.measure(m.number).path
+            url: SiteURL.measure(m.key).path
         )
     }
 
