@@ -89,10 +89,13 @@ let package = Package(
         .target(name: "Feedback", dependencies: feature(["Tracker", "Consultation"]), resources: strings),
         .target(name: "Reporting", dependencies: feature(["Tracker", "Consultation", "Feedback"]), resources: strings),
         .target(name: "Accounts", dependencies: feature([]), resources: strings),
+        // Agreements over time: mechanisms, meetings and documents on the portal; officers import
+        // a document (PDF or text, preview, confirm) and map its measures to the previous ones.
+        .target(name: "Agreements", dependencies: feature(["Memorandum", "Tracker"]), resources: strings),
         // The composition: routes, migrations, commands and jobs of every service, registered once.
         .target(
             name: "App",
-            dependencies: feature(["Memorandum", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts", "APIGenerated"])
+            dependencies: feature(["Memorandum", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts", "Agreements", "APIGenerated"])
                 + [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                    .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                    .product(name: "OpenAPIVapor", package: "swift-openapi-vapor")],
@@ -119,7 +122,7 @@ let package = Package(
         .testTarget(name: "WorkCalendarTests", dependencies: ["WorkCalendar"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "APIGenerated", "Platform", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts", "Memorandum", "ChineseScript", "Search",
+            dependencies: ["App", "APIGenerated", "Platform", "Tracker", "Consultation", "Feedback", "Reporting", "Accounts", "Agreements", "Memorandum", "ChineseScript", "Search",
                            "WorkCalendar", .product(name: "VaporTesting", package: "vapor"),
                            .product(name: "SnapshotTesting", package: "swift-snapshot-testing")]
         ),

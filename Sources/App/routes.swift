@@ -1,4 +1,5 @@
 import Accounts
+import Agreements
 import APIGenerated
 import ChineseScript
 import Consultation
@@ -17,6 +18,7 @@ func services(converter: ScriptConverter) -> [any Service] {
         FeedbackService(converter: converter),
         ReportingService(converter: converter),
         AccountsService(converter: converter),
+        AgreementsService(converter: converter),
     ]
 }
 

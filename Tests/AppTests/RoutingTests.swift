@@ -32,9 +32,11 @@ import Vapor
         .officerReportApprove(UUID()), .officerReportDownload(UUID(), .pdf, .zhHans), .reports, .report(UUID()),
         .reportDownload(UUID(), .pdf, .zhHans), .apiMeasureAssignments("1.1"), .apiMeasureSignOff("1.1"), .apiAssignment(UUID()),
         .apiUpdatePublish(UUID()), .apiMilestoneDone(UUID()), .apiUnits, .metrics,
+        .mechanisms, .mechanism("yugang"), .agreementDocument("yugang-1"), .officerAgreements, .officerAgreementImport,
+        .officerAgreementLineage("yugang-2"),
     ]
 
-    static let caseCount = 89
+    static let caseCount = 95
 
     static func index(_ url: SiteURL) -> Int {
         switch url {
@@ -127,6 +129,12 @@ import Vapor
         case .apiMilestoneDone: 86
         case .apiUnits: 87
         case .metrics: 88
+        case .mechanisms: 89
+        case .mechanism: 90
+        case .agreementDocument: 91
+        case .officerAgreements: 92
+        case .officerAgreementImport: 93
+        case .officerAgreementLineage: 94
         }
     }
 

@@ -92,6 +92,12 @@ package enum SiteURL: Equatable, Sendable {
     case reports
     case report(UUID)
     case reportDownload(UUID, ExportFormat, DisplayLanguage)
+    case mechanisms
+    case mechanism(String)
+    case agreementDocument(String)
+    case officerAgreements
+    case officerAgreementImport
+    case officerAgreementLineage(String)
 
     /// The route's template (`/officer/measures/:number`), the values of its parameters in order,
     /// and the query string. The one place a path is written: `path` fills the template and the
@@ -187,6 +193,12 @@ package enum SiteURL: Equatable, Sendable {
         case .reports: return ("/reports", [], nil)
         case .report(let id): return ("/reports/:id", [id.uuidString], nil)
         case .reportDownload(let id, let format, let lang): return ("/reports/:id/download", [id.uuidString], "format=\(format.rawValue)&script=\(lang.rawValue)")
+        case .mechanisms: return ("/mechanisms", [], nil)
+        case .mechanism(let slug): return ("/mechanisms/:slug", [slug], nil)
+        case .agreementDocument(let slug): return ("/agreements/:slug", [slug], nil)
+        case .officerAgreements: return ("/officer/agreements", [], nil)
+        case .officerAgreementImport: return ("/officer/agreements/import", [], nil)
+        case .officerAgreementLineage(let slug): return ("/officer/agreements/:slug/lineage", [slug], nil)
         }
     }
 
