@@ -172,6 +172,18 @@ package enum TrackerText {
     package static var reportThisSideAsCompleted: TextKey { TextKey(catalogue, "reportThisSideAsCompleted") }
     /// Your side has already signed off. · 本方已確認完成。
     package static var yourSideHasAlreadySigned: TextKey { TextKey(catalogue, "yourSideHasAlreadySigned") }
+    /// Someone confirmed this document's mapping while you had it open. Look at it again and confirm. · 有人在你開啟本頁期間確認了這份文件的對應，請重新查看後再確認。
+    package static var mappingChangedWhileOpen: TextKey { TextKey(catalogue, "mappingChangedWhileOpen") }
+    /// Give numbers of this document's measures, such as 3.1. · 請填寫本文件的措施編號，例如 3.1。
+    package static var noSuchMeasureInDocument: TextKey { TextKey(catalogue, "noSuchMeasureInDocument") }
+    /// Give the number of the measure it became. · 請填寫它成為的措施編號。
+    package static var nameTheMeasureItBecame: TextKey { TextKey(catalogue, "nameTheMeasureItBecame") }
+    /// A completed or dropped measure has no measure in this document; leave the numbers empty. · 已完成或不再延續的措施在本文件沒有對應措施，請留空編號。
+    package static var completedOrDroppedHasNoSuccessor: TextKey { TextKey(catalogue, "completedOrDroppedHasNoSuccessor") }
+    /// A split measure becomes at least two measures. · 分拆的措施須對應最少兩項措施。
+    package static var splitNeedsTwoMeasures: TextKey { TextKey(catalogue, "splitNeedsTwoMeasures") }
+    /// Only a split measure becomes several measures; give one number. · 只有分拆的措施對應多項措施，請填寫一個編號。
+    package static var onlySplitHasSeveral: TextKey { TextKey(catalogue, "onlySplitHasSeveral") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -257,5 +269,11 @@ package enum TrackerText {
         "yourSideHasNotSigned",
         "reportThisSideAsCompleted",
         "yourSideHasAlreadySigned",
+        "mappingChangedWhileOpen",
+        "noSuchMeasureInDocument",
+        "nameTheMeasureItBecame",
+        "completedOrDroppedHasNoSuccessor",
+        "splitNeedsTwoMeasures",
+        "onlySplitHasSeveral",
     ]
 }
