@@ -310,6 +310,14 @@ package enum ReportingText {
     package static var pdfNeedsChineseFont: TextKey { TextKey(catalogue, "pdfNeedsChineseFont") }
     /// This server cannot make PDF files. Chromium did not print the report. Download the HTML version and print it. · 此伺服器未能製作 PDF（Chromium 列印失敗）。請下載 HTML 版本後列印。
     package static var pdfPrintFailed: TextKey { TextKey(catalogue, "pdfPrintFailed") }
+    /// 7. What became of the previous meeting's measures · 七、上次會議措施的去向
+    package static var n7WhatBecameOfPrevious: TextKey { TextKey(catalogue, "n7WhatBecameOfPrevious") }
+    /// What became of it · 去向
+    package static var whatBecameOfIt: TextKey { TextKey(catalogue, "whatBecameOfIt") }
+    /// {count} measures of the previous meeting are not mapped to this document yet. · 上次會議有 {count} 項措施尚未與本文件對應。
+    package static func previousMeasuresNotMapped(count: String) -> Phrase { Phrase(catalogue, "previousMeasuresNotMapped", ["count": count]) }
+    /// Document · 文件
+    package static var reportOnDocument: TextKey { TextKey(catalogue, "reportOnDocument") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -464,5 +472,9 @@ package enum ReportingText {
         "pdfNeedsChromium",
         "pdfNeedsChineseFont",
         "pdfPrintFailed",
+        "n7WhatBecameOfPrevious",
+        "whatBecameOfIt",
+        "previousMeasuresNotMapped",
+        "reportOnDocument",
     ]
 }

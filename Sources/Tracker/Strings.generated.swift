@@ -184,6 +184,20 @@ package enum TrackerText {
     package static var splitNeedsTwoMeasures: TextKey { TextKey(catalogue, "splitNeedsTwoMeasures") }
     /// Only a split measure becomes several measures; give one number. · 只有分拆的措施對應多項措施，請填寫一個編號。
     package static var onlySplitHasSeveral: TextKey { TextKey(catalogue, "onlySplitHasSeveral") }
+    /// At other meetings · 歷次會議
+    package static var earlierAndLaterMeetings: TextKey { TextKey(catalogue, "earlierAndLaterMeetings") }
+    /// Carried on from · 延續自
+    package static var carriedOnFrom: TextKey { TextKey(catalogue, "carriedOnFrom") }
+    /// continued · 延續
+    package static var outcomeContinued: TextKey { TextKey(catalogue, "outcomeContinued") }
+    /// merged · 合併
+    package static var outcomeMerged: TextKey { TextKey(catalogue, "outcomeMerged") }
+    /// split · 分拆
+    package static var outcomeSplit: TextKey { TextKey(catalogue, "outcomeSplit") }
+    /// completed, not carried on · 已完成，不再延續
+    package static var outcomeCompleted: TextKey { TextKey(catalogue, "outcomeCompleted") }
+    /// not carried on · 不再延續
+    package static var outcomeDropped: TextKey { TextKey(catalogue, "outcomeDropped") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -275,5 +289,12 @@ package enum TrackerText {
         "completedOrDroppedHasNoSuccessor",
         "splitNeedsTwoMeasures",
         "onlySplitHasSeveral",
+        "earlierAndLaterMeetings",
+        "carriedOnFrom",
+        "outcomeContinued",
+        "outcomeMerged",
+        "outcomeSplit",
+        "outcomeCompleted",
+        "outcomeDropped",
     ]
 }

@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Platform
+import Tracker
 import Vapor
 import WorkCalendar
 
@@ -56,16 +57,26 @@ package struct ReportsController {
 
     package func reports(req: Request, errors: FieldErrors = FieldErrors(), values: [String: String] = [:]) async throws -> Response {
         let o = try await viewer(req)
-        let list = try await MeetingReport.query(on: req.db).sort(\.$asOf, .descending).sort(\.$createdAt, .descending).all()
-        let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: localizer(req))
-        return Response.html(ReportingViews.reports(list, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
+        // The officer's mechanisms' documents, the current memorandum first; and their reports.
+        let current = try await PortalQueries.currentAgreement(on: req.db).id
+        func order(_ a: Agreement) -> (Int, String, String) { (a.id == current ? 0 : 1, a.mechanism.slug, a.slug) }
+        let documents = try await Agreement.query(on: req.db).with(\.$mechanism).all()
+            .filter { o.belongs(to: $0.$mechanism.id) }
+            .sorted { order($0) < order($1) }
+        let list = try await MeetingReport.query(on: req.db).filter(\.$agreement.$id ~~ documents.compactMap(\.id))
+            .sort(\.$asOf, .descending).sort(\.$createdAt, .descending).all()
+        let l = localizer(req)
+        let choices = documents.map { (value: $0.id!.uuidString, label: l.content($0.title, writtenIn: $0.script) + " (" + $0.slug + ")") }
+        let form = FormContext(csrf: req.csrfToken, errors: errors, values: values, l: l)
+        return Response.html(ReportingViews.reports(list, documents: choices, officer: o, form: form), status: errors.isEmpty ? .ok : .unprocessableEntity).noStore()
     }
 
     package func create(req: Request) async throws -> Response {
         let o = try await viewer(req)
         let f = req.formFields
         do {
-            let report = try await MeetingReports.create(asOf: f["asOf"], since: f["since"], by: o, now: req.application.clock.now(),
+            let report = try await MeetingReports.create(asOf: f["asOf"], since: f["since"], agreementID: f["agreement"].flatMap(UUID.init(uuidString:)),
+                                                         by: o, now: req.application.clock.now(),
                                                          converter: converter, themeMinSenders: req.application.config.reportThemeMinSenders, on: req.db)
             return req.redirect(to: SiteURL.officerReport(report.id!).path, redirectType: .normal)
         } catch AppError.invalid(let errors) {
@@ -79,22 +90,31 @@ package struct ReportsController {
         return report
     }
 
+    /// A report of a document of one of the officer's mechanisms.
+    private func record(_ req: Request, for o: Officer) async throws -> MeetingReport {
+        let report = try await record(req, published: false)
+        guard let agreement = try await Agreement.find(report.$agreement.id, on: req.db), o.belongs(to: agreement.$mechanism.id) else {
+            throw AppError.notFound
+        }
+        return report
+    }
+
     package func show(req: Request) async throws -> Response {
         let o = try await viewer(req)
-        let report = try await record(req, published: false)
+        let report = try await record(req, for: o)
         let html = ReportingViews.report(report, try MeetingReports.content(of: report), officer: o, form: FormContext(csrf: req.csrfToken, l: localizer(req)))
         return Response.html(html).noStore()
     }
 
     package func approve(req: Request) async throws -> Response {
         let o = try await viewer(req)
-        let report = try await MeetingReports.approve(try await record(req, published: false).requireID(), by: o, now: req.application.clock.now(), on: req.db)
+        let report = try await MeetingReports.approve(try await record(req, for: o).requireID(), by: o, now: req.application.clock.now(), on: req.db)
         return req.redirect(to: SiteURL.officerReport(report.id!).path, redirectType: .normal)
     }
 
     package func download(req: Request) async throws -> Response {
-        _ = try await viewer(req)
-        return try await file(req, try await record(req, published: false)).noStore()
+        let o = try await viewer(req)
+        return try await file(req, try await record(req, for: o)).noStore()
     }
 
     package func publicList(req: Request) async throws -> Response {

@@ -24,9 +24,20 @@ extension MeetingReports {
     }
 
     /// A liaison office (or an admin) freezes the report as of a day.
-    package static func create(asOf raw: String?, since rawSince: String?, by o: Officer, now: Date, converter: ScriptConverter, themeMinSenders: Int = 5,
-                       on database: Database) async throws -> MeetingReport {
+    /// `agreementID`: the document the report is for (one of the officer's mechanisms); nil: the
+    /// memorandum the portal's home shows.
+    package static func create(asOf raw: String?, since rawSince: String?, agreementID: UUID? = nil, by o: Officer, now: Date, converter: ScriptConverter,
+                       themeMinSenders: Int = 5, on database: Database) async throws -> MeetingReport {
         guard o.role == .liaison || o.role == .admin else { throw AppError.forbidden }
+        let agreement: Agreement
+        if let agreementID {
+            guard let found = try await Agreement.find(agreementID, on: database) else { throw AppError.notFound }
+            agreement = found
+        } else {
+            agreement = try await PortalQueries.currentAgreement(on: database)
+        }
+        guard o.belongs(to: agreement.$mechanism.id) else { throw AppError.notFound }
+        let chosenID = try agreement.requireID()
         var errors = FieldErrors()
         let asOf = CalendarDay((raw ?? "").trimmingCharacters(in: .whitespaces))
         if asOf == nil || asOf! > CalendarDay(now) {
@@ -39,10 +50,11 @@ extension MeetingReports {
         }
         try errors.throwIfAny()
         // Read from one snapshot, so the frozen report is the data as it stood at one moment.
-        let content = try await database.snapshot { db in try await build(asOf: asOf!, since: since, now: now, converter: converter, themeMinSenders: themeMinSenders, on: db) }
+        let content = try await database.snapshot { db in try await build(asOf: asOf!, since: since, now: now, converter: converter, themeMinSenders: themeMinSenders,
+                                                                                     agreementID: chosenID, on: db) }
         let json = String(decoding: try encoder().encode(content), as: UTF8.self)
         let report = MeetingReport()
-        report.$agreement.id = try await PortalQueries.currentAgreement(on: database).requireID()
+        report.$agreement.id = chosenID
         report.asOf = content.asOf
         report.since = content.since
         report.content = json

@@ -17,8 +17,14 @@ package enum MeetingReports {
     /// The report as of the end of `asOf`, covering what changed after `since` (default: the
     /// date of the latest earlier report, else the signing of the agreement).
     package static func build(asOf: CalendarDay, since: CalendarDay? = nil, now: Date, converter: ScriptConverter, themeMinSenders: Int = 5,
-                      on db: Database) async throws -> ReportContent {
-        let agreement = try await PortalQueries.currentAgreement(on: db)
+                      agreementID chosen: UUID? = nil, on db: Database) async throws -> ReportContent {
+        let agreement: Agreement
+        if let chosen {
+            guard let found = try await Agreement.find(chosen, on: db) else { throw AppError.notFound }
+            agreement = found
+        } else {
+            agreement = try await PortalQueries.currentAgreement(on: db)
+        }
         let agreementID = try agreement.requireID()
         let signed = agreement.signedOn.flatMap { CalendarDay($0) } ?? asOf
         var start = signed
@@ -104,6 +110,7 @@ package enum MeetingReports {
             WHERE visibility <> 'draft' AND created_at >= \(bind: startCutoff) AND created_at < \(bind: cutoff)
             """).first(decoding: CountRow.self)?.n ?? 0
         content.changes = try await changes(from: startCutoff, to: cutoff, number: number, sideOf: sideOf, on: db)
+        (content.sinceLastMeeting, content.unmapped) = try await sinceLastMeeting(agreement, on: db)
 
         let feedback = try await feedbackFigures(after: start.description, through: asOf.description, themeMinSenders: themeMinSenders,
                                                  fold: { (try? converter.toTraditional($0)) ?? $0 }, on: db)
@@ -118,6 +125,25 @@ package enum MeetingReports {
                                              narratives: texts, feedback: feedback.byArea[area.number] ?? .init())
         }
         return content
+    }
+
+    /// The previous meetings' measures still in force when `agreement` was signed, each with
+    /// what the officers' mapping says became of it; and how many are not mapped yet.
+    static func sinceLastMeeting(_ agreement: Agreement, on db: Database) async throws -> ([ReportContent.Carried], Int) {
+        let agreementID = try agreement.requireID()
+        let previous = try await Lineage.inForce(before: agreement, on: db)
+        guard !previous.isEmpty else { return ([], 0) }
+        let scripts = Dictionary(uniqueKeysWithValues: try await Agreement.query(on: db).all().map { ($0.id!, $0.script) })
+        let links = Dictionary(grouping: try await MeasureLink.query(on: db).filter(\.$agreement.$id == agreementID).with(\.$successor).all(),
+                               by: \.$predecessor.id)
+        var carried: [ReportContent.Carried] = []
+        var unmapped = 0
+        for m in previous {
+            guard let own = links[m.id!], let first = own.first else { unmapped += 1; continue }
+            carried.append(.init(measure: m.key, text: .init(text: m.text, script: scripts[m.$agreement.id] ?? agreement.script),
+                                 outcome: first.outcome.rawValue, into: own.compactMap { $0.successor?.number }))
+        }
+        return (carried, unmapped)
     }
 
     package struct CountRow: Decodable { let n: Int }

@@ -92,6 +92,16 @@ package struct ReportContent: Codable, Sendable, Equatable {
         package var title: Text?
     }
 
+    /// What became of a measure of the previous meeting in this document (officers' confirmed mapping).
+    package struct Carried: Codable, Sendable, Equatable {
+        package var measure: String
+        package var text: Text
+        /// A `LinkOutcome` value: continued, merged, split, completed, dropped.
+        package var outcome: String
+        /// Numbers of this document's measures it became.
+        package var into: [String]
+    }
+
     package struct MonthCount: Codable, Sendable, Equatable {
         package var month: String
         package var count: Int
@@ -122,6 +132,10 @@ package struct ReportContent: Codable, Sendable, Equatable {
     package var measures: [MeasureLine]
     package var changes: [Change]
     package var feedback: FeedbackFigures
+    /// The previous meeting's measures and what became of each (nil in reports made before
+    /// meetings were recorded); `unmapped` counts those the officers have not mapped yet.
+    package var sinceLastMeeting: [Carried]?
+    package var unmapped: Int?
 
     package init(asOf: String, since: String, generatedAt: Date, agreementTitle: Text, meeting: String? = nil, signedOn: String? = nil, headline: Counts, areas: [AreaSection], completed: [MeasureLine], delayed: [Delay], measures: [MeasureLine], changes: [Change], feedback: FeedbackFigures) {
         self.asOf = asOf

@@ -112,6 +112,19 @@ package enum ReportViews {
                     .thead(.tr(.th(.text(l.t(ReportingText.month))), .th(.text(l.t(ReportingText.received))))),
                     .tbody(.forEach(f.byMonth) { .tr(.td(.text($0.month)), .td(.text("\($0.count)"))) }))
             ),
+            .unwrap(c.sinceLastMeeting.flatMap { $0.isEmpty && (c.unmapped ?? 0) == 0 ? nil : $0 }) { carried in
+                .section(
+                    .attribute(named: "aria-labelledby", value: "r-lineage"),
+                    .h2(.id("r-lineage"), .text(l.t(ReportingText.n7WhatBecameOfPrevious))),
+                    .if((c.unmapped ?? 0) > 0, .p(.class("note"), .text(l.t(ReportingText.previousMeasuresNotMapped(count: "\(c.unmapped ?? 0)"))))),
+                    .table(
+                        .thead(.tr(.th(.text(l.t(ReportingText.measure))), .th(.text(l.t(ReportingText.text))), .th(.text(l.t(ReportingText.whatBecameOfIt))))),
+                        .tbody(.forEach(carried) { m in
+                            .tr(.td(.text(m.measure)), .td(.text(text(m.text, l))),
+                                .td(.text(l.t(outcome(m.outcome)) + (m.into.isEmpty ? "" : " → " + m.into.joined(separator: ", ")))))
+                        }))
+                )
+            },
             .section(
                 .attribute(named: "aria-labelledby", value: "r-annex"),
                 .h2(.id("r-annex"), .text(l.t(ReportingText.annexEveryMeasure))),
@@ -124,6 +137,10 @@ package enum ReportViews {
                        }))
             )
         )
+    }
+
+    static func outcome(_ raw: String) -> TextKey {
+        PortalViews.outcomeText(LinkOutcome(rawValue: raw) ?? .continued)
     }
 
     package static func area(area a: ReportContent.AreaSection, _ l: Localizer) -> Body {

@@ -162,7 +162,8 @@ package enum ReportingViews {
         }.joined(separator: " · ")
     }
 
-    package static func reports(_ list: [MeetingReport], officer o: Officer, form f: FormContext) -> String {
+    /// `documents`: the agreements the officer may report on (value: ID), the current memorandum first.
+    package static func reports(_ list: [MeetingReport], documents: [(value: String, label: String)], officer o: Officer, form f: FormContext) -> String {
         let l = f.l
         let body: Body = .group(
             .h1(.text(l.t(ReportingText.reportsToMeeting))),
@@ -179,6 +180,7 @@ package enum ReportingViews {
                 .h2(.id("new-report"), .text(l.t(ReportingText.makeReport))),
                 f.errorSummary,
                 f.form(action: .officerReports,
+                       .if(documents.count > 1, f.select("agreement", label: l.t(ReportingText.reportOnDocument), options: documents)),
                        f.text("asOf", label: l.t(ReportingText.asOf2), type: .date, value: f.values["asOf"] ?? ""),
                        f.text("since", label: l.t(ReportingText.periodAfter), type: .date, value: f.values["since"] ?? "", required: false,
                               hint: l.t(ReportingText.mayBeLeftEmptyPrevious)),

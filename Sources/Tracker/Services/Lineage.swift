@@ -171,7 +171,7 @@ package enum Lineage {
                                            outcome: d.outcome, similarity: nil, decidedBy: o.label)
                     try await link.create(on: db)
                     if d.outcome == .continued, let successor, let predecessor = previous[d.predecessorID] {
-                        try await carryOver(from: predecessor, to: successor, on: db)
+                        try await carryOver(from: predecessor, to: successor, by: o, on: db)
                     }
                 }
             }
@@ -183,15 +183,20 @@ package enum Lineage {
 
     /// The successor starts where its predecessor stood: each side's status and percent (when
     /// the successor has none of its own yet) and its units.
-    static func carryOver(from predecessor: Measure, to successor: Measure, on db: Database) async throws {
+    static func carryOver(from predecessor: Measure, to successor: Measure, by o: Officer, on db: Database) async throws {
         let before = try await MeasureSide.query(on: db).filter(\.$measure.$id == predecessor.requireID()).all()
         for side in try await MeasureSide.query(on: db).filter(\.$measure.$id == successor.requireID()).all()
         where side.status == .notStarted && side.percent == 0 {
             guard let was = before.first(where: { $0.side == side.side }), was.status != .notStarted || was.percent > 0 else { continue }
+            let before = Audit.json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": "false"])
             side.status = was.status == .completed ? .inProgress : was.status
             side.percent = min(was.percent, 99)
             side.version += 1
             try await side.update(on: db)
+            // As any change of a side's status: reports read the sides' history from the audit trail.
+            try await Audit.record("side.status", MeasureSide.schema, side.id, by: o, before: before,
+                                   after: Audit.json(["status": side.status.rawValue, "percent": String(side.percent), "signedOff": "false"]),
+                                   measureID: successor.id, on: db)
         }
         let units = Set(try await Assignment.query(on: db).filter(\.$measure.$id == successor.requireID()).all().map(\.$unit.id))
         for a in try await Assignment.query(on: db).filter(\.$measure.$id == predecessor.requireID()).all() where !units.contains(a.$unit.id) {

@@ -157,7 +157,17 @@ package enum PortalQueries {
         }
     }
 
+    /// A measure this one came from, or became, at another meeting, with its published progress.
+    package struct LineageEntry: Sendable {
+        package var step: Lineage.Step
+        package var updates: [UpdateInfo]
+    }
+
     package struct MeasureDetail: Sendable {
+        /// Whether the measure's agreement is the one the home and area pages show.
+        package var isCurrentAgreement = true
+        package var predecessors: [LineageEntry] = []
+        package var successors: [Lineage.Step] = []
         package var agreement: AgreementInfo
         package var areaTitle: String
         package var measure: MeasureRow
@@ -238,17 +248,25 @@ package enum PortalQueries {
         let row = try await measureRows([measure], on: db, today: today)[0]
         let measureID = try measure.requireID()
         let milestones = try await Milestone.query(on: db).filter(\.$measure.$id == measureID).sort(\.$dueOn).all()
-        let updates = try await ProgressUpdate.query(on: db)
-            .filter(\.$measure.$id == measureID).filter(\.$visibility == .public)
-            .with(\.$unit).sort(\.$createdAt, .descending).all()
-        return MeasureDetail(
+        func publicUpdates(_ id: UUID) async throws -> [UpdateInfo] {
+            try await ProgressUpdate.query(on: db).filter(\.$measure.$id == id).filter(\.$visibility == .public)
+                .with(\.$unit).sort(\.$createdAt, .descending).all().map {
+                    UpdateInfo(side: $0.side, unit: Named(name: $0.unit.name, script: $0.unit.script), period: $0.period, status: $0.status, percent: $0.percent,
+                               narrative: $0.narrative, script: $0.script, evidence: $0.evidence, createdAt: $0.createdAt)
+                }
+        }
+        let line = try await Lineage.line(of: measureID, on: db)
+        var detail = MeasureDetail(
             agreement: try info(agreement), areaTitle: measure.area.title, measure: row,
             milestones: milestones.map { MilestoneInfo(side: $0.side, title: $0.title, script: $0.script, dueOn: $0.dueOn, doneOn: $0.doneOn) },
-            updates: updates.map {
-                UpdateInfo(side: $0.side, unit: Named(name: $0.unit.name, script: $0.unit.script), period: $0.period, status: $0.status, percent: $0.percent,
-                           narrative: $0.narrative, script: $0.script, evidence: $0.evidence, createdAt: $0.createdAt)
-            }
+            updates: try await publicUpdates(measureID)
         )
+        detail.isCurrentAgreement = try await currentAgreement(on: db).id == agreement.id
+        for step in line.predecessors {
+            detail.predecessors.append(LineageEntry(step: step, updates: try await publicUpdates(step.measure.id)))
+        }
+        detail.successors = line.successors
+        return detail
     }
 
     /// Progress, sides and assigned units of `measures`, with three queries whatever their number.

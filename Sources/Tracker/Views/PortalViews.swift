@@ -63,9 +63,13 @@ package enum PortalViews {
             .nav(.class("crumbs"), .attribute(named: "aria-label", value: l.t(TrackerText.breadcrumb)),
                  .a(.href(SiteURL.home.path), .text(l.t(TrackerText.measures))),
                  .text(" › "),
-                 .a(.href(SiteURL.area(m.areaNumber).path), .text(l.areaLabel(m.areaNumber) + (l.language == .en ? " " : "")),
+                 .a(.href(d.isCurrentAgreement ? SiteURL.area(m.areaNumber).path : SiteURL.agreementDocument(d.agreement.slug).path),
+                    .text(l.areaLabel(m.areaNumber) + (l.language == .en ? " " : "")),
                     Parts.content(d.areaTitle, writtenIn: script, l))),
             .h1(.text(l.measureLabel(m.number))),
+            .if(!d.isCurrentAgreement, .p(.class("meta"), .a(.href(SiteURL.agreementDocument(d.agreement.slug).path),
+                                                               Parts.content(d.agreement.title, writtenIn: script, l)))),
+            .unwrap(m.group) { .p(.class("meta"), Parts.content($0, writtenIn: script, l)) },
             .blockquote(.class("measure-text"), .p(Parts.content(m.text, writtenIn: script, l))),
             .section(
                 .attribute(named: "aria-labelledby", value: "status"),
@@ -103,9 +107,46 @@ package enum PortalViews {
                             }))
                         )
                     })
-            )
+            ),
+            .if(!d.predecessors.isEmpty || !d.successors.isEmpty, lineage(d, l))
         )
         return Layout(title: l.measureLabel(m.number), current: .measure(m.key), l: l, body: body).render()
+    }
+
+    /// Where the measure came from (with the progress reported on it then) and what became of it.
+    static func lineage(_ d: PortalQueries.MeasureDetail, _ l: Localizer) -> Body {
+        func origin(_ m: Lineage.Measured) -> Body {
+            .group(.a(.href(SiteURL.measure(m.key).path), .text(l.measureLabel(m.number))), .text(" · "),
+                   Parts.content((m.meetingTitle.map { $0 + " " } ?? "") + m.agreementTitle, writtenIn: m.script, l))
+        }
+        return .section(
+            .attribute(named: "aria-labelledby", value: "lineage"),
+            .h2(.id("lineage"), .text(l.t(TrackerText.earlierAndLaterMeetings))),
+            .if(!d.successors.isEmpty, .ul(.class("lineage"), .forEach(d.successors) { step in
+                .li(.text(l.t(outcomeText(step.outcome)) + " "), step.measure.key.isEmpty ? .empty : origin(step.measure))
+            })),
+            .ol(.class("lineage"), .forEach(d.predecessors) { entry in
+                .li(
+                    .p(.text(l.t(TrackerText.carriedOnFrom) + " "), origin(entry.step.measure), .text(" (" + l.t(outcomeText(entry.step.outcome)) + ")")),
+                    .blockquote(.p(Parts.content(entry.step.measure.text, writtenIn: entry.step.measure.script, l))),
+                    .ol(.class("updates"), .forEach(entry.updates) { u in
+                        .li(.h3(.text(l.side(u.side) + " · " + u.period + " · "), Parts.content(u.unit.name, writtenIn: u.unit.script, l)),
+                            .p(Parts.statusBadge(u.status, l), .text(" \(u.percent)%")),
+                            .p(Parts.content(u.narrative, writtenIn: u.script, l)))
+                    })
+                )
+            })
+        )
+    }
+
+    package static func outcomeText(_ o: LinkOutcome) -> TextKey {
+        switch o {
+        case .continued: return TrackerText.outcomeContinued
+        case .merged: return TrackerText.outcomeMerged
+        case .split: return TrackerText.outcomeSplit
+        case .completed: return TrackerText.outcomeCompleted
+        case .dropped: return TrackerText.outcomeDropped
+        }
     }
 
     package static func agreement(_ o: PortalQueries.Overview, _ l: Localizer) -> String {
