@@ -16,7 +16,9 @@ package enum MeasureKey {
 
     /// The measure `key` addresses, unless removed from its agreement.
     package static func find(_ key: String, on db: Database) async throws -> Measure? {
-        guard key.count <= 64 else { return nil }
+        // Only what a key can hold reaches the database (PostgreSQL refuses a NUL in text outright).
+        guard key.count <= 64, key.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" })
+        else { return nil }
         return try await Measure.query(on: db).filter(\.$key == key).filter(\.$removedInRevision == nil).first()
     }
 }
