@@ -8,8 +8,377 @@ package enum AgreementsText {
     /// Read once from this target's resources; a missing or broken file stops the program.
     package static let catalogue = Catalogue.load(from: Bundle.module, target: "Agreements")
 
+    /// Cooperation mechanisms · 合作機制
+    package static var cooperationMechanisms: TextKey { TextKey(catalogue, "cooperationMechanisms") }
+    /// Each mechanism meets from time to time; at each meeting the parties sign a memorandum, and may sign other cooperation agreements and annual work plans. · 每個合作機制定期舉行會議；每次會議簽署備忘錄，亦可簽署其他合作協議和年度工作計劃。
+    package static var eachMechanismMeetsIn: TextKey { TextKey(catalogue, "eachMechanismMeetsIn") }
+    /// No mechanism yet. · 暫未有合作機制。
+    package static var noMechanismYet: TextKey { TextKey(catalogue, "noMechanismYet") }
+    /// Parties · 參與方
+    package static var parties: TextKey { TextKey(catalogue, "parties") }
+    /// Parties: · 參與方：
+    package static var partiesLabel: TextKey { TextKey(catalogue, "partiesLabel") }
+    /// {meetings} meetings · {documents} documents · {meetings} 次會議 · {documents} 份文件
+    package static func meetingsAndDocuments(meetings: String, documents: String) -> Phrase { Phrase(catalogue, "meetingsAndDocuments", ["meetings": meetings, "documents": documents]) }
+    /// Breadcrumb · 位置
+    package static var breadcrumb: TextKey { TextKey(catalogue, "breadcrumb") }
+    /// Not recorded. · 未有記錄。
+    package static var notRecorded: TextKey { TextKey(catalogue, "notRecorded") }
+    /// Meetings · 會議
+    package static var meetings: TextKey { TextKey(catalogue, "meetings") }
+    /// No meeting yet. · 暫未有會議。
+    package static var noMeetingYet: TextKey { TextKey(catalogue, "noMeetingYet") }
+    /// Other documents · 其他文件
+    package static var otherDocuments: TextKey { TextKey(catalogue, "otherDocuments") }
+    /// revision {revision} · 第 {revision} 版
+    package static func revisionNumber(revision: String) -> Phrase { Phrase(catalogue, "revisionNumber", ["revision": revision]) }
+    /// Overall progress · 整體進度
+    package static var overallProgress: TextKey { TextKey(catalogue, "overallProgress") }
+    /// Progress of the area · 領域進度
+    package static var areaProgress: TextKey { TextKey(catalogue, "areaProgress") }
+    /// No document yet. · 暫未有文件。
+    package static var noDocumentYet: TextKey { TextKey(catalogue, "noDocumentYet") }
+    /// {count} measures · {count} 項措施
+    package static func measureCount(count: String) -> Phrase { Phrase(catalogue, "measureCount", ["count": count]) }
+    /// meeting {number} · 第 {number} 次會議
+    package static func meetingNumber(number: String) -> Phrase { Phrase(catalogue, "meetingNumber", ["number": number]) }
+    /// held on {date} · 於 {date} 舉行
+    package static func heldOn(date: String) -> Phrase { Phrase(catalogue, "heldOn", ["date": date]) }
+    /// Memorandum · 備忘錄
+    package static var kindMemorandum: TextKey { TextKey(catalogue, "kindMemorandum") }
+    /// Cooperation agreement · 合作協議
+    package static var kindAgreement: TextKey { TextKey(catalogue, "kindAgreement") }
+    /// Annual work plan · 年度工作計劃
+    package static var kindWorkPlan: TextKey { TextKey(catalogue, "kindWorkPlan") }
+    /// Agreements · 協議文件
+    package static var agreements: TextKey { TextKey(catalogue, "agreements") }
+    /// Import a document · 匯入文件
+    package static var importADocument: TextKey { TextKey(catalogue, "importADocument") }
+    /// Your unit belongs to no cooperation mechanism. · 你的單位未加入任何合作機制。
+    package static var youBelongToNoMechanism: TextKey { TextKey(catalogue, "youBelongToNoMechanism") }
+    /// Public page · 公開頁面
+    package static var publicPage: TextKey { TextKey(catalogue, "publicPage") }
+    /// Meeting · 會議
+    package static var meeting: TextKey { TextKey(catalogue, "meeting") }
+    /// Document · 文件
+    package static var document: TextKey { TextKey(catalogue, "document") }
+    /// Kind of document · 文件類別
+    package static var kind: TextKey { TextKey(catalogue, "kind") }
+    /// Address · 網址代號
+    package static var address: TextKey { TextKey(catalogue, "address") }
+    /// Revision · 版本
+    package static var revision: TextKey { TextKey(catalogue, "revision") }
+    /// Measures · 措施
+    package static var measures: TextKey { TextKey(catalogue, "measures") }
+    /// Links · 連結
+    package static var links: TextKey { TextKey(catalogue, "links") }
+    /// Lineage · 措施承接
+    package static var lineage: TextKey { TextKey(catalogue, "lineage") }
+    /// A new mechanism… · 新的合作機制…
+    package static var aNewMechanism: TextKey { TextKey(catalogue, "aNewMechanism") }
+    /// Upload the signed document's PDF or paste its text. Preview it first: the page lists the structure read from it and anything worth a second look; nothing is stored until you press Store. · 上載已簽署文件的 PDF，或貼上其文字。請先預覽：頁面會列出讀出的結構和值得再看一次的地方；按「儲存」之前不會儲存任何內容。
+    package static var pasteTheTextOrUpload: TextKey { TextKey(catalogue, "pasteTheTextOrUpload") }
+    /// Where it goes · 歸屬
+    package static var whereItGoes: TextKey { TextKey(catalogue, "whereItGoes") }
+    /// Mechanism · 合作機制
+    package static var mechanism: TextKey { TextKey(catalogue, "mechanism") }
+    /// Name of the new mechanism · 新合作機制的名稱
+    package static var nameOfTheNewMechanism: TextKey { TextKey(catalogue, "nameOfTheNewMechanism") }
+    /// Only for a new mechanism. · 只在選擇「新的合作機制」時填寫。
+    package static var onlyForANewMechanism: TextKey { TextKey(catalogue, "onlyForANewMechanism") }
+    /// Address of the new mechanism · 新合作機制的網址代號
+    package static var addressOfTheNewMechanism: TextKey { TextKey(catalogue, "addressOfTheNewMechanism") }
+    /// Lower-case letters, digits and hyphens, starting with a letter, e.g. yuegang. · 小寫英文字母、數字和連字號，以字母開頭，例如 yuegang。
+    package static var lowerCaseLettersDigitsAnd: TextKey { TextKey(catalogue, "lowerCaseLettersDigitsAnd") }
+    /// Meeting number · 會議屆次
+    package static var meetingNumberLabel: TextKey { TextKey(catalogue, "meetingNumberLabel") }
+    /// Leave empty to take it from the heading (such as 第二次會議). · 留空則按文件標題（例如「第二次會議」）填入。
+    package static var leaveEmptyToTakeIt: TextKey { TextKey(catalogue, "leaveEmptyToTakeIt") }
+    /// Held on · 舉行日期
+    package static var heldOnLabel: TextKey { TextKey(catalogue, "heldOnLabel") }
+    /// Place · 地點
+    package static var place: TextKey { TextKey(catalogue, "place") }
+    /// The text · 文件內容
+    package static var theText: TextKey { TextKey(catalogue, "theText") }
+    /// PDF of the document · 文件的 PDF
+    package static var pdfOfTheDocument: TextKey { TextKey(catalogue, "pdfOfTheDocument") }
+    /// The text is taken from the PDF; a scan holding only images cannot be read. · 系統會從 PDF 抽取文字；只有圖像的掃描檔無法讀取。
+    package static var theTextIsTakenFrom: TextKey { TextKey(catalogue, "theTextIsTakenFrom") }
+    /// Text · 文字
+    package static var textOfTheDocument: TextKey { TextKey(catalogue, "textOfTheDocument") }
+    /// Or paste the text here. To correct a heading or a split, edit the text and preview again. · 或在此貼上文字。如標題或措施的分拆有誤，可直接修改，再預覽一次。
+    package static var orPasteTheTextHere: TextKey { TextKey(catalogue, "orPasteTheTextHere") }
+    /// The text with line numbers · 附行號的文字
+    package static var theTextWithLineNumbers: TextKey { TextKey(catalogue, "theTextWithLineNumbers") }
+    /// I have checked the warnings · 我已核對上述提示
+    package static var iHaveCheckedTheWarnings: TextKey { TextKey(catalogue, "iHaveCheckedTheWarnings") }
+    /// Preview · 預覽
+    package static var preview: TextKey { TextKey(catalogue, "preview") }
+    /// Store · 儲存
+    package static var store: TextKey { TextKey(catalogue, "store") }
+    /// Structure as read · 讀出的結構
+    package static var structureAsRead: TextKey { TextKey(catalogue, "structureAsRead") }
+    /// {areas} areas, {measures} measures · {areas} 個領域，{measures} 項措施
+    package static func areasAndMeasures(areas: String, measures: String) -> Phrase { Phrase(catalogue, "areasAndMeasures", ["areas": areas, "measures": measures]) }
+    /// signed on {date} · 簽署日期：{date}
+    package static func signedOn(date: String) -> Phrase { Phrase(catalogue, "signedOn", ["date": date]) }
+    /// printed as {label} · 原文編號「{label}」
+    package static func printedAs(label: String) -> Phrase { Phrase(catalogue, "printedAs", ["label": label]) }
+    /// Lead named in the text: · 文中牽頭單位：
+    package static var namedLead: TextKey { TextKey(catalogue, "namedLead") }
+    /// Supporting named in the text: · 文中配合單位：
+    package static var namedSupporting: TextKey { TextKey(catalogue, "namedSupporting") }
+    /// line {line} · 第 {line} 行
+    package static func lineNumber(line: String) -> Phrase { Phrase(catalogue, "lineNumber", ["line": line]) }
+    /// Before you store · 儲存前請核對
+    package static var beforeYouStore: TextKey { TextKey(catalogue, "beforeYouStore") }
+    /// Warnings ({count}) · 提示（{count}）
+    package static func warningsCount(count: String) -> Phrase { Phrase(catalogue, "warningsCount", ["count": count]) }
+    /// No warnings. · 沒有提示。
+    package static var noWarnings: TextKey { TextKey(catalogue, "noWarnings") }
+    /// To confirm: · 須確認：
+    package static var toConfirm: TextKey { TextKey(catalogue, "toConfirm") }
+    /// Some warnings ask you to confirm the structure: if it is wrong, correct the text and preview again; if it is right, tick the box below and store. · 部分提示須你確認讀出的結構：如有錯誤，請修改文字後再預覽；如無誤，請勾選下方方格後儲存。
+    package static var someWarningsAskYouTo: TextKey { TextKey(catalogue, "someWarningsAskYouTo") }
+    /// Stored, it becomes a new document of the chosen mechanism's meeting. · 儲存後會成為所選合作機制該次會議的新文件。
+    package static var aNewDocumentOfThe: TextKey { TextKey(catalogue, "aNewDocumentOfThe") }
+    /// The same text is stored already as revision {revision} of {slug}: storing changes nothing. · 相同的文字已儲存為 {slug} 第 {revision} 版；儲存不會改變任何內容。
+    package static func thisTextIsStoredAlready(slug: String, revision: String) -> Phrase { Phrase(catalogue, "thisTextIsStoredAlready", ["slug": slug, "revision": revision]) }
+    /// Revision {revision} of {slug} · {slug} 第 {revision} 版
+    package static func aNewRevisionOf(slug: String, revision: String) -> Phrase { Phrase(catalogue, "aNewRevisionOf", ["slug": slug, "revision": revision]) }
+    /// Stored, it replaces the current text (revision {revision}); removed measures are kept with their history. · 儲存後會取代現行的第 {revision} 版文字；刪去的措施連同其記錄會保留。
+    package static func itReplacesTheCurrentText(revision: String) -> Phrase { Phrase(catalogue, "itReplacesTheCurrentText", ["revision": revision]) }
+    /// The heading, preamble or signatures changed. · 標題、序言或簽署部分有改動。
+    package static var theHeadingPreambleOr: TextKey { TextKey(catalogue, "theHeadingPreambleOr") }
+    /// No measure changed. · 措施沒有改動。
+    package static var noMeasureChanged: TextKey { TextKey(catalogue, "noMeasureChanged") }
+    /// Changes, measure by measure · 逐項改動
+    package static var changesMeasureByMeasure: TextKey { TextKey(catalogue, "changesMeasureByMeasure") }
+    /// Change · 改動
+    package static var change: TextKey { TextKey(catalogue, "change") }
+    /// Number · 編號
+    package static var number: TextKey { TextKey(catalogue, "number") }
+    /// Before · 修改前
+    package static var before: TextKey { TextKey(catalogue, "before") }
+    /// After · 修改後
+    package static var after: TextKey { TextKey(catalogue, "after") }
+    /// Area renamed · 領域名稱更改
+    package static var areaRetitled: TextKey { TextKey(catalogue, "areaRetitled") }
+    /// Removed · 刪去
+    package static var removed: TextKey { TextKey(catalogue, "removed") }
+    /// Added · 新增
+    package static var added: TextKey { TextKey(catalogue, "added") }
+    /// Reworded · 改寫
+    package static var reworded: TextKey { TextKey(catalogue, "reworded") }
+    /// numbered layout (一、 1.) · 編號格式（一、1.）
+    package static var layoutNumbered: TextKey { TextKey(catalogue, "layoutNumbered") }
+    /// press-release layout · 新聞稿格式
+    package static var layoutPressRelease: TextKey { TextKey(catalogue, "layoutPressRelease") }
+    /// three-level layout · 三級編號格式
+    package static var layoutThreeLevel: TextKey { TextKey(catalogue, "layoutThreeLevel") }
+    /// legal layout (chapters and articles) · 章條格式
+    package static var layoutLegal: TextKey { TextKey(catalogue, "layoutLegal") }
+    /// Lineage: · 措施承接：
+    package static var lineageOf: TextKey { TextKey(catalogue, "lineageOf") }
+    /// For each earlier measure still in force, choose what became of it in this document: continued, merged, split, completed or dropped; under Measures of this document give the numbers it became (such as 3.1), separated by spaces or commas. The proposal was filled in by text similarity. · 上一次會議仍然有效的每項措施，請選擇其在本文件的去向：延續、合併、拆分、已完成或不再延續；並在「本文件措施」填寫對應的編號（例如 3.1），以空格或逗號分隔。系統已按文字相似度預先填寫建議。
+    package static var forEachEarlierMeasure: TextKey { TextKey(catalogue, "forEachEarlierMeasure") }
+    /// No earlier measure is in force: there is nothing to map. · 沒有仍然有效的較早措施，毋須對應。
+    package static var noEarlierMeasureIsIn: TextKey { TextKey(catalogue, "noEarlierMeasureIsIn") }
+    /// Earlier measures in force ({count}) · 仍然有效的較早措施（{count} 項）
+    package static func earlierMeasuresInForce(count: String) -> Phrase { Phrase(catalogue, "earlierMeasuresInForce", ["count": count]) }
+    /// Earlier measure · 較早措施
+    package static var earlierMeasure: TextKey { TextKey(catalogue, "earlierMeasure") }
+    /// What became of it · 去向
+    package static var whatBecameOfIt: TextKey { TextKey(catalogue, "whatBecameOfIt") }
+    /// Measures of this document · 本文件措施
+    package static var measuresOfThisDocument: TextKey { TextKey(catalogue, "measuresOfThisDocument") }
+    /// Similarity · 相似度
+    package static var similarity: TextKey { TextKey(catalogue, "similarity") }
+    /// State · 狀態
+    package static var state: TextKey { TextKey(catalogue, "state") }
+    /// Confirm the mapping · 確認對應
+    package static var confirmTheMapping: TextKey { TextKey(catalogue, "confirmTheMapping") }
+    /// What became of measure {number} · 措施 {number} 的去向
+    package static func whatBecameOfMeasure(number: String) -> Phrase { Phrase(catalogue, "whatBecameOfMeasure", ["number": number]) }
+    /// Measures of this document that measure {number} became · 措施 {number} 對應的本文件措施
+    package static func measuresItBecame(number: String) -> Phrase { Phrase(catalogue, "measuresItBecame", ["number": number]) }
+    /// Confirmed · 已確認
+    package static var confirmed: TextKey { TextKey(catalogue, "confirmed") }
+    /// Proposed · 系統建議
+    package static var proposed: TextKey { TextKey(catalogue, "proposed") }
+    /// Continued · 延續
+    package static var outcomeContinued: TextKey { TextKey(catalogue, "outcomeContinued") }
+    /// Merged · 合併
+    package static var outcomeMerged: TextKey { TextKey(catalogue, "outcomeMerged") }
+    /// Split · 拆分
+    package static var outcomeSplit: TextKey { TextKey(catalogue, "outcomeSplit") }
+    /// Completed · 已完成
+    package static var outcomeCompleted: TextKey { TextKey(catalogue, "outcomeCompleted") }
+    /// Dropped · 不再延續
+    package static var outcomeDropped: TextKey { TextKey(catalogue, "outcomeDropped") }
+    /// Choose what became of the measure. · 請選擇這項措施的去向。
+    package static var chooseWhatBecameOfThe: TextKey { TextKey(catalogue, "chooseWhatBecameOfThe") }
+    /// Paste the document's text or choose its PDF. · 請貼上文件的文字，或選擇其 PDF。
+    package static var pasteTheTextOrChoose: TextKey { TextKey(catalogue, "pasteTheTextOrChoose") }
+    /// The text is too long: at most {max} characters. · 文字太長：最多 {max} 個字元。
+    package static func theTextIsTooLong(max: String) -> Phrase { Phrase(catalogue, "theTextIsTooLong", ["max": max]) }
+    /// The text could not be read at line {line}; nothing was stored: {message} · 第 {line} 行無法讀取，沒有儲存任何內容：{message}
+    package static func theTextCouldNotBeRead(line: String, message: String) -> Phrase { Phrase(catalogue, "theTextCouldNotBeRead", ["line": line, "message": message]) }
+    /// Give the new mechanism's name (at most 100 characters). · 請填寫新合作機制的名稱（不超過 100 字）。
+    package static var giveTheMechanismName: TextKey { TextKey(catalogue, "giveTheMechanismName") }
+    /// A mechanism of this name exists already: choose it in the list. · 已有同名的合作機制：請在列表中選擇。
+    package static var aMechanismOfThisName: TextKey { TextKey(catalogue, "aMechanismOfThisName") }
+    /// The address may hold only lower-case letters, digits and hyphens, start with a letter, and have at most 40 characters. · 網址代號只可包含小寫英文字母、數字和連字號，須以字母開頭，不超過 40 個字元。
+    package static var theAddressMayHoldOnly: TextKey { TextKey(catalogue, "theAddressMayHoldOnly") }
+    /// This address is taken. · 這個網址代號已被使用。
+    package static var thisAddressIsTaken: TextKey { TextKey(catalogue, "thisAddressIsTaken") }
+    /// Choose one of your mechanisms. · 請選擇你所屬的合作機制。
+    package static var chooseOneOfYourMechanisms: TextKey { TextKey(catalogue, "chooseOneOfYourMechanisms") }
+    /// Give the meeting number (a whole number from 1 to 999). · 請填寫會議屆次（1 至 999 的整數）。
+    package static var giveTheMeetingNumber: TextKey { TextKey(catalogue, "giveTheMeetingNumber") }
+    /// Give the date as 2025-06-12. · 日期的格式須為 2025-06-12。
+    package static var giveTheDateAs: TextKey { TextKey(catalogue, "giveTheDateAs") }
+    /// The place may not be longer than 100 characters. · 地點不可超過 100 字。
+    package static var thePlaceIsTooLong: TextKey { TextKey(catalogue, "thePlaceIsTooLong") }
+    /// Choose the kind of document. · 請選擇文件類別。
+    package static var chooseTheKindOfDocument: TextKey { TextKey(catalogue, "chooseTheKindOfDocument") }
+    /// Some warnings need confirmation: check them, then tick “I have checked the warnings”. · 部分提示須確認：核對後請勾選「我已核對上述提示」。
+    package static var tickTheBoxToConfirm: TextKey { TextKey(catalogue, "tickTheBoxToConfirm") }
+    /// The mechanism or the document changed while you were working; nothing was stored. Preview again. · 合作機制或文件在你操作期間有改動，沒有儲存任何內容。請再預覽一次。
+    package static var theMechanismChangedWhileYou: TextKey { TextKey(catalogue, "theMechanismChangedWhileYou") }
+    /// This PDF holds only images (a scan, for example), no text to take from it: paste the document's text instead. · 這份 PDF 只有圖像（例如掃描檔），沒有可抽取的文字：請貼上文件的文字。
+    package static var thePdfHoldsOnlyImages: TextKey { TextKey(catalogue, "thePdfHoldsOnlyImages") }
+    /// PDF text extraction is not installed on this server (pdftotext, from poppler-utils): paste the document's text instead. · 這部伺服器沒有安裝 PDF 文字抽取工具（poppler-utils 的 pdftotext）：請貼上文件的文字。
+    package static var pdfTextExtractionIsNot: TextKey { TextKey(catalogue, "pdfTextExtractionIsNot") }
+    /// Reading the PDF took too long and was stopped: paste the document's text instead. · 讀取 PDF 的時間過長，已經停止：請貼上文件的文字。
+    package static var readingThePdfTookToo: TextKey { TextKey(catalogue, "readingThePdfTookToo") }
+    /// The file could not be read as a PDF: choose a PDF, or paste the document's text. · 無法以 PDF 讀取這個檔案：請選擇 PDF 檔案，或貼上文件的文字。
+    package static var theFileCouldNotBe: TextKey { TextKey(catalogue, "theFileCouldNotBe") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
+        "cooperationMechanisms",
+        "eachMechanismMeetsIn",
+        "noMechanismYet",
+        "parties",
+        "partiesLabel",
+        "meetingsAndDocuments",
+        "breadcrumb",
+        "notRecorded",
+        "meetings",
+        "noMeetingYet",
+        "otherDocuments",
+        "revisionNumber",
+        "overallProgress",
+        "areaProgress",
+        "noDocumentYet",
+        "measureCount",
+        "meetingNumber",
+        "heldOn",
+        "kindMemorandum",
+        "kindAgreement",
+        "kindWorkPlan",
+        "agreements",
+        "importADocument",
+        "youBelongToNoMechanism",
+        "publicPage",
+        "meeting",
+        "document",
+        "kind",
+        "address",
+        "revision",
+        "measures",
+        "links",
+        "lineage",
+        "aNewMechanism",
+        "pasteTheTextOrUpload",
+        "whereItGoes",
+        "mechanism",
+        "nameOfTheNewMechanism",
+        "onlyForANewMechanism",
+        "addressOfTheNewMechanism",
+        "lowerCaseLettersDigitsAnd",
+        "meetingNumberLabel",
+        "leaveEmptyToTakeIt",
+        "heldOnLabel",
+        "place",
+        "theText",
+        "pdfOfTheDocument",
+        "theTextIsTakenFrom",
+        "textOfTheDocument",
+        "orPasteTheTextHere",
+        "theTextWithLineNumbers",
+        "iHaveCheckedTheWarnings",
+        "preview",
+        "store",
+        "structureAsRead",
+        "areasAndMeasures",
+        "signedOn",
+        "printedAs",
+        "namedLead",
+        "namedSupporting",
+        "lineNumber",
+        "beforeYouStore",
+        "warningsCount",
+        "noWarnings",
+        "toConfirm",
+        "someWarningsAskYouTo",
+        "aNewDocumentOfThe",
+        "thisTextIsStoredAlready",
+        "aNewRevisionOf",
+        "itReplacesTheCurrentText",
+        "theHeadingPreambleOr",
+        "noMeasureChanged",
+        "changesMeasureByMeasure",
+        "change",
+        "number",
+        "before",
+        "after",
+        "areaRetitled",
+        "removed",
+        "added",
+        "reworded",
+        "layoutNumbered",
+        "layoutPressRelease",
+        "layoutThreeLevel",
+        "layoutLegal",
+        "lineageOf",
+        "forEachEarlierMeasure",
+        "noEarlierMeasureIsIn",
+        "earlierMeasuresInForce",
+        "earlierMeasure",
+        "whatBecameOfIt",
+        "measuresOfThisDocument",
+        "similarity",
+        "state",
+        "confirmTheMapping",
+        "whatBecameOfMeasure",
+        "measuresItBecame",
+        "confirmed",
+        "proposed",
+        "outcomeContinued",
+        "outcomeMerged",
+        "outcomeSplit",
+        "outcomeCompleted",
+        "outcomeDropped",
+        "chooseWhatBecameOfThe",
+        "pasteTheTextOrChoose",
+        "theTextIsTooLong",
+        "theTextCouldNotBeRead",
+        "giveTheMechanismName",
+        "aMechanismOfThisName",
+        "theAddressMayHoldOnly",
+        "thisAddressIsTaken",
+        "chooseOneOfYourMechanisms",
+        "giveTheMeetingNumber",
+        "giveTheDateAs",
+        "thePlaceIsTooLong",
+        "chooseTheKindOfDocument",
+        "tickTheBoxToConfirm",
+        "theMechanismChangedWhileYou",
+        "thePdfHoldsOnlyImages",
+        "pdfTextExtractionIsNot",
+        "readingThePdfTookToo",
+        "theFileCouldNotBe",
     ]
 }
