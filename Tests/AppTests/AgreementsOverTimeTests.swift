@@ -193,11 +193,32 @@ import WorkCalendar
                     #expect(try await browser.post("/officer/updates/\(update.id!.uuidString)/publish").0 == .notFound)
                 }
             }
+            // Each dashboard lists the measures of its own mechanisms; a report of one is not found by the other.
+            let gd = Browser(app)
+            try await gd.login("gd-liaison")
+            let gdHome = try await gd.get("/officer").1
+            #expect(gdHome.contains("/officer/measures/\(key)") && !gdHome.contains("/officer/measures/1.1\""))
+            let cqBrowser = Browser(app)
+            try await cqBrowser.login("cq-liaison")
+            let cqHome = try await cqBrowser.get("/officer").1
+            #expect(cqHome.contains("/officer/measures/1.1\"") && !cqHome.contains("yuegang"))
+            let frozen = try await MeetingReports.create(asOf: "2026-11-29", since: nil, by: cq, now: fixedNow, converter: ScriptConverterFixture.converter, on: app.db)
+            #expect(try await gd.get("/officer/reports/\(frozen.id!.uuidString)").0 == .notFound)
+            #expect(try await cqBrowser.get("/officer/reports/\(frozen.id!.uuidString)").0 == .ok)
+            #expect(!(try await gd.get("/officer/reports").1.contains(frozen.id!.uuidString)))
+            let gdOfficer = try await Self.officer(try #require(try await User.query(on: app.db).filter(\.$username == "gd-liaison").first()), on: app)
+            await #expect(throws: AppError.self) {
+                try await MeetingReports.create(asOf: "2026-11-29", since: nil, agreementID: try await PortalQueries.currentAgreement(on: app.db).requireID(),
+                                                by: gdOfficer, now: fixedNow, converter: ScriptConverterFixture.converter, on: app.db)
+            }
+
             // The Hong Kong liaison office takes part in both.
             let hk = Browser(app)
             try await hk.login("hk-liaison")
             #expect(try await hk.get("/officer/measures/1.1").0 == .ok)
             #expect(try await hk.get("/officer/measures/\(key)").0 == .ok)
+            let hkHome = try await hk.get("/officer").1
+            #expect(hkHome.contains("/officer/measures/\(key)") && hkHome.contains("/officer/measures/1.1\""))
             #expect(try await Milestone.find(milestone.id, on: app.db)?.doneOn == nil)
             #expect(try await ProgressUpdate.find(update.id, on: app.db)?.visibility == .internal)
         }

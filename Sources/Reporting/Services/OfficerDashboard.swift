@@ -73,11 +73,16 @@ package enum OfficerDashboard {
         }
     }
 
-    /// Liaison offices and viewers see every measure; a unit officer sees its unit's measures.
-    /// Overdue first, then due soon, then by number.
+    /// Liaison offices and viewers see every measure of the memoranda in force of the mechanisms
+    /// they belong to; a unit officer sees its unit's measures among them. Overdue first, then
+    /// due soon, then by number.
     package static func load(for o: Officer, on db: Database, today: String) async throws -> Dashboard {
-        let overview = try await PortalQueries.overview(on: db, today: today)
-        var measures = overview.areas.flatMap(\.measures)
+        var measures: [PortalQueries.MeasureRow] = []
+        let mechanisms = try await Mechanism.query(on: db).sort(\.$createdAt).all().filter { o.belongs(to: $0.id!) }
+        for mechanism in mechanisms {
+            guard let agreement = try await PortalQueries.currentAgreement(of: mechanism.requireID(), on: db) else { continue }
+            measures += try await PortalQueries.overview(of: agreement, on: db, today: today).areas.flatMap(\.measures)
+        }
         var roles: [UUID: AssignmentRole] = [:]
         if let unitID = o.unitID {
             for a in try await Assignment.query(on: db).filter(\.$unit.$id == unitID).all() { roles[a.$measure.id] = a.role }
@@ -92,8 +97,10 @@ package enum OfficerDashboard {
         }.sorted { (rank($0.measure.state.light), $0.measure.areaNumber, $0.measure.itemNumber) < (rank($1.measure.state.light), $1.measure.areaNumber, $1.measure.itemNumber) }
         var pending: [PendingUpdate] = []
         if o.role == .liaison, let side = o.side {
+            let mine = Set(try await Agreement.query(on: db).all().filter { o.belongs(to: $0.$mechanism.id) }.compactMap(\.id))
             let requested = try await ProgressUpdate.query(on: db).filter(\.$side == side).filter(\.$publishRequested == true)
                 .with(\.$unit).with(\.$measure).sort(\.$createdAt).all()
+                .filter { mine.contains($0.measure.$agreement.id) }
             pending = requested.map {
                 PendingUpdate(id: $0.id!, measureNumber: $0.measure.key, unit: .init(name: $0.unit.name, script: $0.unit.script),
                               period: $0.period, createdAt: $0.createdAt)

@@ -35,7 +35,7 @@ package enum OfficerDashboardViews {
                              .thead(.tr(.th(.text(l.t(ReportingText.measure))), .th(.text(l.t(ReportingText.overall))),
                                         .th(.text(l.t(ReportingText.yourSide))), .th(.text(l.t(ReportingText.nextMilestone))))),
                              .tbody(.forEach(d.rows) { row in
-                                 .tr(.td(.a(.href(SiteURL.officerMeasure(row.measure.number).path), .text(l.measureLabel(row.measure.number))),
+                                 .tr(.td(.a(.href(SiteURL.officerMeasure(row.measure.key).path), .text(l.measureLabel(row.measure.key))),
                                          .unwrap(row.unitRole) { .text(" · " + OfficerViews.assignmentRole($0, l)) }),
                                      .td(Parts.lightBadge(row.measure.state.light, l), .text(" "), Parts.statusBadge(row.measure.state.status, l)),
                                      .td(.unwrap(row.mine) { Parts.statusBadge($0.status, l) }, .text(row.mine.map { " \($0.percent)%" } ?? "—")),
