@@ -212,6 +212,12 @@ import WorkCalendar
                                                 by: gdOfficer, now: fixedNow, converter: ScriptConverterFixture.converter, on: app.db)
             }
 
+            // Search across both, or in one mechanism's measures.
+            let (_, everywhere, _) = try await app.get("/search?q=%E7%AA%84%E6%94%B9%E5%AF%AC")
+            #expect(everywhere.contains("/measures/4.3\"") && everywhere.contains("/measures/\(document.slug).4.3\""))
+            let (_, inOne, _) = try await app.get("/search?q=%E7%AA%84%E6%94%B9%E5%AF%AC&category=yuegang")
+            #expect(!inOne.contains("/measures/4.3\"") && inOne.contains("/measures/\(document.slug).4.3\"") && inOne.contains("粵港合作聯席會議"))
+
             // The Hong Kong liaison office takes part in both.
             let hk = Browser(app)
             try await hk.login("hk-liaison")

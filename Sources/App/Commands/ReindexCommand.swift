@@ -31,7 +31,9 @@ struct ReindexCommand: AsyncCommand {
             let total = measures.count + articles.count
             let areas = Dictionary(uniqueKeysWithValues: try await Area.query(on: db).all().map { ($0.id!, $0.title) })
             let categories = Dictionary(uniqueKeysWithValues: try await Category.query(on: db).all().map { ($0.id!, $0.slug) })
-            var documents = measures.map { search.document(measure: $0, areaTitle: areas[$0.$area.id] ?? "") }
+            let mechanisms = Dictionary(uniqueKeysWithValues: try await Mechanism.query(on: db).all().map { ($0.id!, $0.slug) })
+            let slugs = Dictionary(uniqueKeysWithValues: try await Agreement.query(on: db).all().map { ($0.id!, mechanisms[$0.$mechanism.id] ?? "") })
+            var documents = measures.map { search.document(measure: $0, areaTitle: areas[$0.$area.id] ?? "", mechanism: slugs[$0.$agreement.id] ?? "") }
             documents += articles.map { search.document(article: $0, category: categories[$0.$category.id]) }
             let index = search.index(on: db)
             try await index.beginBulkLoad(on: db.sql)

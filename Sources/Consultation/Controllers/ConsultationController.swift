@@ -1,6 +1,7 @@
 import ChineseScript
 import Fluent
 import Platform
+import Tracker
 import Vapor
 
 /// Search, the knowledge base and questions, for the public; the officers' side of them.
@@ -30,7 +31,10 @@ package struct ConsultationController {
         let page = try await SiteSearch.run(req.query[String.self, at: "q"] ?? "", kind: try Self.kind(req.query[String.self, at: "type"]),
                                             category: category, page: try Self.page(req.query[String.self, at: "page"]), l: l, on: req.db)
         let categories = try await Category.query(on: req.db).sort(\.$position).all()
-        return .html(ConsultationViews.search(page, categories: categories, l: l))
+        // With several mechanisms, each is a category of measures to search in.
+        let mechanisms = try await Mechanism.query(on: req.db).sort(\.$createdAt).all()
+        let scopes = mechanisms.count > 1 ? mechanisms.map { (slug: $0.slug, name: l.content($0.name, writtenIn: $0.script)) } : []
+        return .html(ConsultationViews.search(page, categories: categories, mechanisms: scopes, l: l))
     }
 
     // MARK: Knowledge base

@@ -8,7 +8,8 @@ package enum ConsultationViews {
 
     package static func categoryName(_ c: Category, _ l: Localizer) -> String { l.pick(hant: c.nameHant, hans: c.nameHans, en: c.nameEn) }
 
-    package static func search(_ p: SiteSearch.Page, categories: [Category], l: Localizer) -> String {
+    /// `mechanisms`: with several, each can be chosen as the category (its measures only).
+    package static func search(_ p: SiteSearch.Page, categories: [Category], mechanisms: [(slug: String, name: String)] = [], l: Localizer) -> String {
         let kinds: [(String, String)] = [("", l.t(ConsultationText.all)), ("measure", l.t(ConsultationText.measures)),
                                          ("article", l.t(ConsultationText.policyAnswers))]
         func pageURL(_ n: Int) -> String {
@@ -38,6 +39,11 @@ package enum ConsultationViews {
                                    .element(named: "option", nodes: [.attribute(named: "value", value: c.slug),
                                                                      c.slug == p.category ? .attribute(named: "selected", value: "selected") : .empty,
                                                                      .text(categoryName(c, l))])
+                               },
+                               .forEach(mechanisms) { m in
+                                   .element(named: "option", nodes: [.attribute(named: "value", value: m.slug),
+                                                                     m.slug == p.category ? .attribute(named: "selected", value: "selected") : .empty,
+                                                                     .text(m.name)])
                                })),
                   .button(.type(.submit), .text(l.t(ConsultationText.search)))),
             .if(!p.query.isEmpty, .p(.class("meta"), .attribute(named: "role", value: "status"),

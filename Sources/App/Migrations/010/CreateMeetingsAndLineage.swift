@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Platform
+import Search
 import SQLKit
 
 /// Agreements over time. A mechanism gets a slug (its address on the portal), its parties and
@@ -57,6 +58,7 @@ struct CreateMeetingsAndLineage: AsyncMigration {
             .field("decided_at", .datetime)
             .create()
         try await backfill(on: db)
+        try await recategorise(on: db)
         try await db.sql.raw("CREATE UNIQUE INDEX mechanisms_slug ON mechanisms (slug)").run()
         try await db.sql.raw("CREATE UNIQUE INDEX agreements_slug ON agreements (slug)").run()
         try await db.sql.raw("CREATE UNIQUE INDEX measures_key ON measures (key)").run()
@@ -123,6 +125,22 @@ struct CreateMeetingsAndLineage: AsyncMigration {
                 try await sql.insert(into: "unit_mechanisms").columns("id", "unit_id", "mechanism_id")
                     .values(SQLBind(UUID()), SQLBind(unitID), SQLBind(m.id)).run()
             }
+        }
+    }
+
+    private struct IndexedMeasure: Decodable { let key: String; let text: String; let area_title: String; let slug: String }
+
+    /// Measures are searched by mechanism now: each measure's search document gets its
+    /// mechanism's slug as its category (it had `area-N`).
+    private func recategorise(on db: Database) async throws {
+        let index = try SearchService.shared().index(on: db)
+        let rows = try await db.sql.raw("""
+            SELECT measures.key AS key, measures.text AS text, areas.title AS area_title, mechanisms.slug AS slug
+            FROM measures JOIN areas ON areas.id = measures.area_id JOIN agreements ON agreements.id = measures.agreement_id
+            JOIN mechanisms ON mechanisms.id = agreements.mechanism_id WHERE measures.removed_in_revision IS NULL
+            """).all(decoding: IndexedMeasure.self)
+        for row in rows {
+            try await index.upsert(SearchDocument(kind: "measure", key: row.key, category: row.slug, title: row.area_title, body: row.text), on: db.sql)
         }
     }
 
