@@ -3,7 +3,10 @@
 /// 1. legal: a 「第一章」 line, or 「第一條」 and 「第二條」 lines;
 /// 2. three levels: an 「一、」 heading whose first numbered line under it (or the heading line
 ///    itself) opens with 「（一）」 / 「(一)」;
-/// 3. otherwise numbered, whose reader then says what is missing.
+/// 3. numbered: any other text with an 「一、」 line and 「1.」 lines;
+/// 4. press release: no 「1.」 lines under 「一、」 headings (or no 「一、」 line at all), and the
+///    shape of a release (`PressReleaseReader.looksLikePressRelease`);
+/// 5. otherwise numbered, whose reader then says what is missing.
 enum LayoutDetector {
     static func detect(_ lines: [SourceLine]) -> MemorandumDocument.Layout {
         let content = lines.filter { !$0.isBlank }
@@ -25,8 +28,12 @@ enum LayoutDetector {
                     if LineShape.arabicNumbered(line.text) != nil { break }
                 }
             }
+            if !PressReleaseReader.looksLikePressRelease(lines) || content.contains(where: { LineShape.arabicNumbered($0.text) != nil }) {
+                return .numbered
+            }
+            return .pressRelease
         }
-        return .numbered
+        return PressReleaseReader.looksLikePressRelease(lines) ? .pressRelease : .numbered
     }
 
     /// 「經貿合作 （一）深化…」: a heading that runs into its first group.

@@ -9,6 +9,8 @@ public struct MemorandumDocument: Codable, Equatable, Sendable {
     public enum Layout: String, Codable, Sendable {
         /// 「一、」 areas with 「1.」 measures: the signed 2023 memorandum.
         case numbered
+        /// A government press release: headings on lines of their own, measures as paragraphs.
+        case pressRelease
         /// 「一、」 areas, 「（一）」 groups (or measures), 「1.」 items.
         case threeLevel
         /// A framework agreement: 「第一章」 chapters, 「第一條」 articles, 「一、」 items.

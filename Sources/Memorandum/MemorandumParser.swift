@@ -1,11 +1,13 @@
-/// Turns a memorandum's text, as PDF text extraction leaves it, into a `MemorandumDocument`.
+/// Turns a memorandum's text, as PDF text extraction or a press release leaves it, into a
+/// `MemorandumDocument`.
 ///
-/// It reads three layouts and tells them apart by themselves (`LayoutDetector`): the numbered
+/// It reads four layouts and tells them apart by themselves (`LayoutDetector`): the numbered
 /// layout of the signed 2023 memorandum (「一、」 areas, 「1.」 measures), three levels
-/// (「一、」「（一）」「1.」) and framework agreements (「第一章」「第一條」「一、」). The input may
-/// use CRLF, CR or LF, carry a blank line after every line, lines broken mid-word, stray spaces,
-/// half-width punctuation, and Traditional or Simplified script (or a mixture). Structure comes
-/// from numbering and punctuation, never from blank lines.
+/// (「一、」「（一）」「1.」), framework agreements (「第一章」「第一條」「一、」) and press releases
+/// (headings on lines of their own, measures as paragraphs). The input may use CRLF, CR or LF,
+/// carry a blank line after every line, lines broken mid-word, stray spaces, half-width
+/// punctuation, and Traditional or Simplified script (or a mixture). Outside press releases,
+/// structure comes from numbering and punctuation, never from blank lines.
 ///
 /// The parser does not guess silently: a numbering gap, an area without measures or a text
 /// without measures is a `MemorandumParseError` naming the line; a structural choice that could
@@ -26,6 +28,8 @@ public enum MemorandumParser {
             throw MemorandumParseError(line: 1, message: "the text is empty: no heading and no annex of measures")
         }
         switch LayoutDetector.detect(lines) {
+        case .pressRelease:
+            return try PressReleaseReader.read(lines, log: log)
         case .numbered:
             return try OutlineDocument.read(lines.filter { !$0.isBlank }, scheme: .numbered, log: log)
         case .threeLevel:
