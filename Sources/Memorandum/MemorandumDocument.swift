@@ -5,6 +5,20 @@ import Foundation
 ///
 /// Text is kept in the script it was written in; nothing here converts scripts.
 public struct MemorandumDocument: Codable, Equatable, Sendable {
+    /// How the text was laid out, as the parser recognised it.
+    public enum Layout: String, Codable, Sendable {
+        /// 「一、」 areas with 「1.」 measures: the signed 2023 memorandum.
+        case numbered
+        /// A government press release: headings on lines of their own, measures as paragraphs.
+        case pressRelease
+        /// 「一、」 areas, 「（一）」 groups (or measures), 「1.」 items.
+        case threeLevel
+        /// A framework agreement: 「第一章」 chapters, 「第一條」 articles, 「一、」 items.
+        case legal
+    }
+
+    /// The layout the text was read in; not part of `contentHash`.
+    public var layout: Layout
     /// A label printed above the title, e.g. 「附件二」 when the memorandum was itself an annex.
     public var label: String?
     /// The heading without the document kind, e.g. 「渝港高層會晤暨渝港合作會議第一次會議」.
@@ -25,16 +39,70 @@ public struct MemorandumDocument: Codable, Equatable, Sendable {
     /// The annex heading text, e.g. 「渝港高層會晤暨渝港合作會議第一次會議同意的具體合作措施」.
     public var annexTitle: String?
     public var areas: [Area]
-    /// What the parser noticed but could read without guessing; part of the result.
+    /// What the parser noticed, and the choices it made that an officer should look at.
     public var warnings: [ParseWarning]
-    public var layout: Layout = .numbered
-
-    public var needsConfirmation: Bool { warnings.contains { $0.needsConfirmation } }
 
     public var measures: [Measure] { areas.flatMap(\.measures) }
 
+    /// Whether a warning asks an officer to confirm the structure before it is stored.
+    public var needsConfirmation: Bool { warnings.contains { $0.needsConfirmation } }
+
+    /// Reads a memorandum's text; the same as `MemorandumParser.parse(_:)`.
+    public static func parse(_ text: String) throws -> MemorandumDocument {
+        try MemorandumParser.parse(text)
+    }
+
+    init(
+        layout: Layout, label: String?, title: String, documentKind: String?, mechanism: String?,
+        meeting: String?, meetingNumber: Int?, signedOn: [String], parties: [Party], preamble: [String],
+        annexTitle: String?, areas: [Area], warnings: [ParseWarning]
+    ) {
+        self.layout = layout
+        self.label = label
+        self.title = title
+        self.documentKind = documentKind
+        self.mechanism = mechanism
+        self.meeting = meeting
+        self.meetingNumber = meetingNumber
+        self.signedOn = signedOn
+        self.parties = parties
+        self.preamble = preamble
+        self.annexTitle = annexTitle
+        self.areas = areas
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case layout, label, title, documentKind, mechanism, meeting, meetingNumber, signedOn, parties
+        case preamble, annexTitle, areas, warnings
+    }
+
+    /// Documents encoded before layouts existed decode as `numbered`.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            layout: try c.decodeIfPresent(Layout.self, forKey: .layout) ?? .numbered,
+            label: try c.decodeIfPresent(String.self, forKey: .label),
+            title: try c.decode(String.self, forKey: .title),
+            documentKind: try c.decodeIfPresent(String.self, forKey: .documentKind),
+            mechanism: try c.decodeIfPresent(String.self, forKey: .mechanism),
+            meeting: try c.decodeIfPresent(String.self, forKey: .meeting),
+            meetingNumber: try c.decodeIfPresent(Int.self, forKey: .meetingNumber),
+            signedOn: try c.decode([String].self, forKey: .signedOn),
+            parties: try c.decode([Party].self, forKey: .parties),
+            preamble: try c.decode([String].self, forKey: .preamble),
+            annexTitle: try c.decodeIfPresent(String.self, forKey: .annexTitle),
+            areas: try c.decode([Area].self, forKey: .areas),
+            warnings: try c.decode([ParseWarning].self, forKey: .warnings)
+        )
+    }
+
     /// SHA-256 (hex) of the agreement's content: heading, preamble, parties, areas and measures.
     /// Line endings, blank lines and wrapping do not change it; any change of wording does.
+    ///
+    /// A measure's group heading counts when it has one. What the parser derives from text that
+    /// is already counted does not: the printed label (the address `area.item` counts instead),
+    /// the lead and supporting units (read from the measure's text), and the layout.
     public var contentHash: String {
         struct Canonical: Encodable {
             let title: String, mechanism: String?, meeting: String?, signedOn: [String]
@@ -46,7 +114,14 @@ public struct MemorandumDocument: Codable, Equatable, Sendable {
             areas: areas.map { area in
                 var area = area
                 area.line = 0
-                area.measures = area.measures.map { var m = $0; m.line = 0; return m }
+                area.measures = area.measures.map { measure in
+                    var m = measure
+                    m.line = 0
+                    m.label = nil
+                    m.leadUnits = []
+                    m.supportingUnits = []
+                    return m
+                }
                 return area
             }
         )
@@ -56,8 +131,6 @@ public struct MemorandumDocument: Codable, Equatable, Sendable {
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
-
-public enum Layout: String, Codable, Sendable { case numbered, pressRelease, threeLevel, legal }
 
 public struct Party: Codable, Equatable, Sendable {
     /// e.g. 「重慶市人民政府」.
@@ -88,38 +161,60 @@ public struct Area: Codable, Equatable, Sendable {
     public var numeral: String { ChineseNumeral.format(number) }
 }
 
-/// 措施: a numbered item of an area, addressed as `area.item`.
+/// 措施: a measure of an area, addressed as `area.item`.
+///
+/// `item` counts 1, 2, 3… within the area in reading order whatever the text printed; `label` is
+/// what it printed.
 public struct Measure: Codable, Equatable, Sendable {
     public var area: Int
     public var item: Int
     public var text: String
     /// Line where the measure starts in the input (1-based).
     public var line: Int
+    /// The measure's own number as printed: 「3」, 「（二）」, 「(二)」, 「第五條」; nil for an
+    /// unnumbered paragraph.
     public var label: String?
+    /// The heading of the 「（一）」 group or 「第N條」 article the measure stands under, if any.
     public var group: String?
-    public var leadUnits: [String] = []
-    public var supportingUnits: [String] = []
+    /// Units named as leading it in the measure's closing parenthesis, as written.
+    public var leadUnits: [String]
+    /// Units named as supporting it (配合單位 and the like), as written.
+    public var supportingUnits: [String]
 
     /// `"11.2"`.
     public var number: String { "\(area).\(item)" }
 
-    enum CodingKeys: String, CodingKey { case number, area, item, text, line }
+    enum CodingKeys: String, CodingKey {
+        case number, area, item, text, line, label, group, leadUnits, supportingUnits
+    }
 
-    public init(area: Int, item: Int, text: String, line: Int) {
+    public init(
+        area: Int, item: Int, text: String, line: Int, label: String? = nil, group: String? = nil,
+        leadUnits: [String] = [], supportingUnits: [String] = []
+    ) {
         self.area = area
         self.item = item
         self.text = text
         self.line = line
+        self.label = label
+        self.group = group
+        self.leadUnits = leadUnits
+        self.supportingUnits = supportingUnits
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             area: try c.decode(Int.self, forKey: .area), item: try c.decode(Int.self, forKey: .item),
-            text: try c.decode(String.self, forKey: .text), line: try c.decode(Int.self, forKey: .line)
+            text: try c.decode(String.self, forKey: .text), line: try c.decode(Int.self, forKey: .line),
+            label: try c.decodeIfPresent(String.self, forKey: .label),
+            group: try c.decodeIfPresent(String.self, forKey: .group),
+            leadUnits: try c.decodeIfPresent([String].self, forKey: .leadUnits) ?? [],
+            supportingUnits: try c.decodeIfPresent([String].self, forKey: .supportingUnits) ?? []
         )
     }
 
+    /// The fields added with the other layouts are written only when they hold something.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(number, forKey: .number)
@@ -127,14 +222,41 @@ public struct Measure: Codable, Equatable, Sendable {
         try c.encode(item, forKey: .item)
         try c.encode(text, forKey: .text)
         try c.encode(line, forKey: .line)
+        try c.encodeIfPresent(label, forKey: .label)
+        try c.encodeIfPresent(group, forKey: .group)
+        if !leadUnits.isEmpty { try c.encode(leadUnits, forKey: .leadUnits) }
+        if !supportingUnits.isEmpty { try c.encode(supportingUnits, forKey: .supportingUnits) }
     }
 }
 
+/// Something the parser noticed, on a line of the input (1-based).
 public struct ParseWarning: Codable, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var message: String
-    public var needsConfirmation: Bool = false
-    public var description: String { "line \(line): \(message)" }
+    /// True when the parser chose a structure that could be wrong (a heading or a paragraph, a
+    /// split or a join, units or not) and an officer must look before the text is stored; false
+    /// for a plain note such as a dropped page number.
+    public var needsConfirmation: Bool
+
+    public init(line: Int, message: String, needsConfirmation: Bool = false) {
+        self.line = line
+        self.message = message
+        self.needsConfirmation = needsConfirmation
+    }
+
+    enum CodingKeys: String, CodingKey { case line, message, needsConfirmation }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            line: try c.decode(Int.self, forKey: .line), message: try c.decode(String.self, forKey: .message),
+            needsConfirmation: try c.decodeIfPresent(Bool.self, forKey: .needsConfirmation) ?? false
+        )
+    }
+
+    public var description: String {
+        "line \(line)\(needsConfirmation ? " (needs confirmation)" : ""): \(message)"
+    }
 }
 
 /// Why a text was rejected; `line` is 1-based in the input as given.

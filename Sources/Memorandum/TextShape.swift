@@ -19,9 +19,21 @@ enum TextShape {
         s.properties.isWhitespace || s.value == 0xFEFF || s.value == 0x200B
     }
 
-    /// Appends `piece` to `text`: whitespace runs between two CJK characters disappear, any
-    /// other whitespace run becomes one space, and the seam between `text` and `piece` follows
-    /// the same rule (no space between CJK characters, one space otherwise).
+    /// Half-width punctuation that PDF text and hurried typing put in Chinese text in place of
+    /// the full-width forms.
+    static func isHalfWidthPunctuation(_ s: Unicode.Scalar) -> Bool {
+        "(),:;!?".unicodeScalars.contains(s)
+    }
+
+    /// Whether a space between `a` and `b` is only a wrap or a stray: between two CJK characters,
+    /// or between a CJK character and half-width punctuation standing for a full-width one.
+    static func joinsTight(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        (isCJK(a) && (isCJK(b) || isHalfWidthPunctuation(b))) || (isHalfWidthPunctuation(a) && isCJK(b))
+    }
+
+    /// Appends `piece` to `text`: whitespace runs between two CJK characters (or a CJK character
+    /// and half-width punctuation) disappear, any other whitespace run becomes one space, and the
+    /// seam between `text` and `piece` follows the same rule.
     static func append(_ piece: [Unicode.Scalar], to text: inout [Unicode.Scalar]) {
         var i = 0
         var pendingSpace = !text.isEmpty
@@ -32,7 +44,7 @@ enum TextShape {
                 i += 1
                 continue
             }
-            if pendingSpace, let last = text.last, !(isCJK(last) && isCJK(s)) {
+            if pendingSpace, let last = text.last, !joinsTight(last, s) {
                 text.append(" ")
             }
             pendingSpace = false
@@ -51,12 +63,6 @@ enum TextShape {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
-    }
-
-    /// Whether a line ends a sentence (and so may be followed by a new heading or measure).
-    static func endsSentence(_ line: [Unicode.Scalar]) -> Bool {
-        guard let last = line.last else { return true }
-        return "。！？；!?;：:".unicodeScalars.contains(last)
     }
 }
 
