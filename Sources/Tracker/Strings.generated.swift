@@ -198,6 +198,12 @@ package enum TrackerText {
     package static var outcomeCompleted: TextKey { TextKey(catalogue, "outcomeCompleted") }
     /// not carried on · 不再延續
     package static var outcomeDropped: TextKey { TextKey(catalogue, "outcomeDropped") }
+    /// Units the measure's text names · 措施文本列明的單位
+    package static var unitsTheTextNames: TextKey { TextKey(catalogue, "unitsTheTextNames") }
+    /// Confirm · 確認
+    package static var confirmAssignment: TextKey { TextKey(catalogue, "confirmAssignment") }
+    /// no known unit matches; assign one below · 沒有相符的已知單位，請在下方指派
+    package static var noKnownUnitMatches: TextKey { TextKey(catalogue, "noKnownUnitMatches") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -296,5 +302,8 @@ package enum TrackerText {
         "outcomeSplit",
         "outcomeCompleted",
         "outcomeDropped",
+        "unitsTheTextNames",
+        "confirmAssignment",
+        "noKnownUnitMatches",
     ]
 }

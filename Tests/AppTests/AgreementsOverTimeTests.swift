@@ -229,4 +229,31 @@ import WorkCalendar
             #expect(try await ProgressUpdate.find(update.id, on: app.db)?.visibility == .internal)
         }
     }
+
+    /// Units a measure's text names are proposed for an officer to confirm, matched by name or alias in either script.
+    @Test func unitsTheTextNamesAreProposedAndConfirmedAsAssignments() async throws {
+        try await withApp { app in
+            let a = try await Accounts.make(on: app.db)
+            var text = try Self.secondMeetingText()
+            text = text.replacingOccurrences(of: "推動“重慶國際物流樞紐園區建設”。", with: "推動“重慶國際物流樞紐園區建設”。（牽頭單位：市商務委；配合單位：香港貿發局）")
+            _ = try await AgreementImporter.store(try MemorandumParser.parse(text), sourceText: text, sourceName: nil, script: .traditional,
+                                                  actor: "test", on: app.db)
+            let measure = try #require(try await MeasureKey.find("yugang-2.4.2", on: app.db))
+            #expect(measure.namedLeads == ["市商務委"] && measure.namedSupports == ["香港貿發局"])
+
+            let cq = Browser(app)
+            try await cq.login("cq-liaison")
+            var page = try await cq.get("/officer/measures/yugang-2.4.2").1
+            #expect(page.contains("市商務委") && page.contains("沒有相符的已知單位"))
+            // The unit is known by a short name (written in Simplified): the page proposes it.
+            a.cqUnit.aliases = ["市商务委"]
+            try await a.cqUnit.save(on: app.db)
+            page = try await cq.get("/officer/measures/yugang-2.4.2").1
+            #expect(page.contains("name=\"unit\" value=\"\(a.cqUnit.id!.uuidString)\""))
+            try await cq.post("/officer/measures/yugang-2.4.2/assignments", ["unit": a.cqUnit.id!.uuidString, "role": "lead"])
+            let assigned = try await Assignment.query(on: app.db).filter(\.$measure.$id == measure.requireID()).all()
+            #expect(assigned.map(\.$unit.id) == [a.cqUnit.id] && assigned.first?.role == .lead)
+            #expect(try await cq.get("/officer/measures/yugang-2.4.2").1.contains("✓"))
+        }
+    }
 }

@@ -98,9 +98,11 @@ package struct FormContext {
     }
 
     /// A one-button form (publish, sign off, log out …).
-    package func button(action: SiteURL, label: String, className: String = "secondary") -> Body {
+    /// A one-button form; `values` go along as hidden fields.
+    package func button(action: SiteURL, label: String, className: String = "secondary", values: [(String, String)] = []) -> Body {
         .form(.method(.post), .action(action.path), .class("inline"),
               .input(.type(.hidden), .name(CSRF.field), .value(csrf)),
+              .forEach(values) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
               .button(.type(.submit), .class(className), .text(label)))
     }
 

@@ -13,7 +13,7 @@ package struct OfficerController {
 
     private func renderMeasure(_ req: Request, number: String, failed: (String, FieldErrors, [String: String])? = nil) async throws -> Response {
         let o = try await req.requireOfficer()
-        let page = try await OfficerQueries.measure(number, for: o, on: req.db, today: req.application.clock.today)
+        let page = try await OfficerQueries.measure(number, for: o, converter: converter, on: req.db, today: req.application.clock.today)
         let form = FormContext(csrf: req.csrfToken, errors: failed?.1 ?? FieldErrors(), values: failed?.2 ?? [:], l: Localizer(req, converter: converter))
         let html = OfficerViews.measure(page, officer: o, form: form, failedForm: failed?.0)
         return Response.html(html, status: failed == nil ? .ok : .unprocessableEntity).noStore()

@@ -1,3 +1,4 @@
+import ChineseScript
 import Fluent
 import Foundation
 import Platform
@@ -70,8 +71,10 @@ package enum OfficerQueries {
         package var history: [HistoryEntry]
         package var mayReport: Bool
         package var isLiaison: Bool
-        /// Units of the liaison office's side, for assigning.
+        /// Units of the liaison office's side in the measure's mechanism, for assigning.
         package var assignableUnits: [(id: UUID, name: PortalQueries.Named)]
+        /// Units the measure's own text names, each with the known unit it matches, if any.
+        package var namedUnits: [NamedUnit] = []
 
         package init(detail: PortalQueries.MeasureDetail, updates: [OfficerUpdate], milestones: [MilestoneRow], assignments: [AssignmentRow], history: [HistoryEntry], mayReport: Bool, isLiaison: Bool, assignableUnits: [(id: UUID, name: PortalQueries.Named)]) {
             self.detail = detail
@@ -85,7 +88,16 @@ package enum OfficerQueries {
         }
     }
 
-    package static func measure(_ number: String, for o: Officer, on db: Database, today: String) async throws -> MeasurePage {
+    /// A unit the measure's text names as leading or supporting it.
+    package struct NamedUnit: Sendable {
+        package var name: String
+        package var role: AssignmentRole
+        /// The known unit of the measure's mechanism it matches (by name or alias, either script).
+        package var match: (id: UUID, name: PortalQueries.Named, side: Side)?
+        package var assigned: Bool
+    }
+
+    package static func measure(_ number: String, for o: Officer, converter: ScriptConverter, on db: Database, today: String) async throws -> MeasurePage {
         guard let detail = try await PortalQueries.measure(number, on: db, today: today),
               try await o.mayAccess(measureID: detail.measure.id, on: db) else { throw AppError.notFound }
         let measureID = detail.measure.id
@@ -97,12 +109,25 @@ package enum OfficerQueries {
         let history = try await AuditEvent.query(on: db).filter(\.$measureID == measureID).sort(\.$seq, .descending).all()
         var mayWork: [Side: Bool] = [:]
         for side in Side.allCases { mayWork[side] = try await Permissions.mayWork(o, side: side, measureID: measureID, on: db) }
+        // The units of the measure's mechanism.
+        guard let measure = try await Measure.find(measureID, on: db) else { throw AppError.notFound }
+        let mechanismID = try await measure.$agreement.get(on: db).$mechanism.id
+        let members = Set(try await UnitMechanism.query(on: db).filter(\.$mechanismID == mechanismID).all().map(\.$unit.id))
+        let units = try await Unit.query(on: db).sort(\.$name).all().filter { members.contains($0.id!) }
         var assignable: [(id: UUID, name: PortalQueries.Named)] = []
         if o.role == .liaison, let side = o.side {
-            assignable = try await Unit.query(on: db).filter(\.$side == side).sort(\.$name).all()
-                .map { (try $0.requireID(), PortalQueries.Named(name: $0.name, script: $0.script)) }
+            assignable = units.filter { $0.side == side }.map { ($0.id!, PortalQueries.Named(name: $0.name, script: $0.script)) }
         }
-        return MeasurePage(
+        let matcher = UnitMatcher(units: units, converter: converter)
+        let assigned = Set(assignments.map { "\($0.$unit.id)-\($0.role.rawValue)" })
+        let named = (measure.namedLeads ?? []).map { ($0, AssignmentRole.lead) } + (measure.namedSupports ?? []).map { ($0, .support) }
+        let namedUnits = named.map { name, role in
+            let unit = matcher.match(name)
+            return NamedUnit(name: name, role: role,
+                             match: unit.map { ($0.id!, PortalQueries.Named(name: $0.name, script: $0.script), $0.side) },
+                             assigned: unit.map { assigned.contains("\($0.id!)-\(role.rawValue)") } ?? false)
+        }
+        var page = MeasurePage(
             detail: detail,
             updates: updates.map { u in
                 OfficerUpdate(
@@ -122,5 +147,7 @@ package enum OfficerQueries {
             isLiaison: o.role == .liaison,
             assignableUnits: assignable
         )
+        page.namedUnits = namedUnits
+        return page
     }
 }

@@ -36,6 +36,18 @@ package enum OfficerViews {
                     .li(.text(l.side(a.side) + " · " + assignmentRole(a.role, l) + " · "), Parts.content(a.unit.name, writtenIn: a.unit.script, l),
                         .if(p.isLiaison && o.side == a.side, .group(.text(" "), f.button(action: .officerAssignmentDelete(a.id), label: l.t(TrackerText.remove)))))
                 }),
+                .if(!p.namedUnits.isEmpty, .group(
+                    .h3(.text(l.t(TrackerText.unitsTheTextNames))),
+                    .ul(.class("named-units"), .forEach(p.namedUnits) { n in
+                        .li(.text(assignmentRole(n.role, l) + " · "), Parts.content(n.name, writtenIn: p.detail.agreement.script, l), .text(" → "),
+                            .unwrap(n.match) { unit in
+                                .group(Parts.content(unit.name.name, writtenIn: unit.name.script, l),
+                                       n.assigned ? .text(" ✓") : .if(p.isLiaison && o.side == unit.side, .group(.text(" "),
+                                           f.button(action: .officerAssignments(m.key), label: l.t(TrackerText.confirmAssignment),
+                                                    values: [("unit", unit.id.uuidString), ("role", n.role.rawValue)]))))
+                            },
+                            .if(n.match == nil, .text(l.t(TrackerText.noKnownUnitMatches))))
+                    }))),
                 .if(p.isLiaison && !p.assignableUnits.isEmpty, form("assign").form(action: .officerAssignments(m.key), id: "assign-form",
                     form("assign").select("unit", label: l.t(TrackerText.unit), prefix: "a-",
                                           options: p.assignableUnits.map { ($0.id.uuidString, l.content($0.name.name, writtenIn: $0.name.script)) }),
