@@ -141,13 +141,74 @@ import Vapor
             let (_, mechanism, _) = try await app.get(SiteURL.mechanism("yugang").path)
             #expect(mechanism.contains("第二次會議"))
             #expect(mechanism.contains("href=\"/agreements/yugang-2\""))
-            #expect(mechanism.contains("第 2 次會議 · 於 2025-06-12 舉行 · 香港"))
+            #expect(mechanism.contains("<li id=\"meeting-2\" value=\"2\">"))
+            #expect(mechanism.contains("於 2025-06-12 舉行 · 香港"))
 
             // The officers' list shows it with its lineage page.
             let (_, list) = try await b.get(SiteURL.officerAgreements.path)
             #expect(list.contains("<code>yugang-2</code>"))
             #expect(list.contains("href=\"/officer/agreements/yugang-2/lineage\""))
             #expect(list.contains("href=\"/officer/agreements/import\""))
+        }
+    }
+
+    /// A work plan in three levels: groups, printed numbers and the units each measure names.
+    static let threeLevel = """
+    渝港高層會晤暨渝港合作會議第三次會議
+    備忘錄
+
+    雙方同意以下合作措施。
+
+    重慶市人民政府              香港特別行政區政府
+    副市長（簽字）              政務司司長（簽字）
+    2026 年 5 月 8 日           2026 年 5 月 8 日
+
+    附件
+    具體合作措施
+    一、文化旅遊
+    （一）推廣兩地旅遊資源。
+    1. 聯合舉辦旅遊推介會（市文化旅遊委牽頭）
+    2. 互相宣傳特色旅遊線路（市文化旅遊委、香港旅遊發展局負責）。
+    （二）支持兩地博物館合辦展覽（牽頭單位：市文物局；配合單位：香港康樂及文化事務署）。
+    二、青年交流
+    （一）擴大實習計劃。
+    1. 每年提供實習名額。
+    """
+
+    @Test func theStructureShowsGroupsPrintedNumbersAndNamedUnits() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let document = try MemorandumParser.parse(Self.threeLevel)
+            #expect(document.measures.contains { $0.group != nil }, "the fixture has groups")
+            #expect(document.measures.contains { !$0.leadUnits.isEmpty }, "the fixture names lead units")
+            let b = try await Browser(app).login("cq-liaison")
+            try await b.get(SiteURL.officerAgreementImport.path)
+            let (status, page) = try await b.post(SiteURL.officerAgreementImport.path,
+                                                  Self.importFields(Self.threeLevel, action: "preview", extra: ["meetingNumber": "3", "kind": "work_plan"]))
+            #expect(status == .ok)
+            #expect(page.contains("三級編號格式"))
+            for m in document.measures {
+                #expect(page.contains("id=\"preview-\(m.number)\""))
+                if let group = m.group { #expect(page.contains(group), "group of \(m.number)") }
+                if let label = m.label, label != String(m.item) { #expect(page.contains("原文編號「\(label)」"), "label of \(m.number)") }
+                if !m.leadUnits.isEmpty {
+                    #expect(page.contains("文中牽頭單位：<span lang=\"zh-Hant\">\(m.leadUnits.joined(separator: "、"))</span>"), "leads of \(m.number)")
+                }
+                if !m.supportingUnits.isEmpty {
+                    #expect(page.contains("文中配合單位：<span lang=\"zh-Hant\">\(m.supportingUnits.joined(separator: "、"))</span>"), "supports of \(m.number)")
+                }
+            }
+            // Stored as a work plan: its kind on the public pages.
+            var fields = Self.importFields(Self.threeLevel, action: "store", extra: ["meetingNumber": "3", "kind": "work_plan", "confirmWarnings": "yes"])
+            fields["heldOn"] = "2026-05-08"
+            #expect(try await b.post(SiteURL.officerAgreementImport.path, fields).0 == .seeOther)
+            let (_, mechanism, _) = try await app.get(SiteURL.mechanism("yugang").path)
+            #expect(mechanism.contains("年度工作計劃"))
+            let stored = try #require(try await Agreement.query(on: app.db).filter(\.$kind == .workPlan).first())
+            let (_, publicPage, _) = try await app.get(SiteURL.agreementDocument(stored.slug).path)
+            for m in document.measures where m.group != nil {
+                #expect(publicPage.contains(m.group!), "group of \(m.number) on the public page")
+            }
         }
     }
 
@@ -296,16 +357,19 @@ import Vapor
             check.input.confirmed = true
             #expect(try await AgreementImport.store(check, by: o, on: app.db) == "yugang-2")
 
-            // Through the form, when the parser asks for confirmation of a text of its own accord.
-            if let text = Self.textNeedingConfirmation() {
-                let b = try await Browser(app).login("hk-liaison")
-                let fields = Self.importFields(text, action: "store", extra: ["meetingNumber": "3"])
-                let (status, page) = try await b.post(SiteURL.officerAgreementImport.path, fields)
-                #expect(status == .unprocessableEntity)
-                #expect(page.contains("部分提示須確認：核對後請勾選「我已核對上述提示」。"))
-                #expect(page.contains("name=\"confirmWarnings\""))
-                #expect(try await b.post(SiteURL.officerAgreementImport.path, fields.merging(["confirmWarnings": "yes"]) { $1 }).0 == .seeOther)
-            }
+            // Through the form: a paragraph between an area heading and its first measure.
+            let text = try #require(Self.textNeedingConfirmation(), "a text this parser asks to confirm")
+            let b = try await Browser(app).login("hk-liaison")
+            try await b.get(SiteURL.officerAgreementImport.path)
+            let (_, preview) = try await b.post(SiteURL.officerAgreementImport.path, Self.importFields(text, action: "preview", extra: ["meetingNumber": "3"]))
+            #expect(preview.contains("name=\"confirmWarnings\""))
+            #expect(preview.contains("class=\"warning confirm\""))
+            let fields = Self.importFields(text, action: "store", extra: ["meetingNumber": "3"])
+            let (status, page) = try await b.post(SiteURL.officerAgreementImport.path, fields)
+            #expect(status == .unprocessableEntity)
+            #expect(page.contains("部分提示須確認：核對後請勾選「我已核對上述提示」。"))
+            #expect(page.contains("name=\"confirmWarnings\""))
+            #expect(try await b.post(SiteURL.officerAgreementImport.path, fields.merging(["confirmWarnings": "yes"]) { $1 }).0 == .seeOther)
         }
     }
 
@@ -319,14 +383,11 @@ import Vapor
         return try JSONDecoder().decode(MemorandumDocument.self, from: JSONSerialization.data(withJSONObject: object))
     }
 
-    /// A text the parser reads only with an officer's confirmation (a paragraph that may be a
-    /// heading, units that may be a place), if this parser asks for one.
+    /// A text the parser reads only with an officer's confirmation: a paragraph between an area
+    /// heading and its first measure (a heading of its own, or the area's introduction?).
     static func textNeedingConfirmation() -> String? {
-        let candidates = [
-            secondMeeting.replacingOccurrences(of: "2. 支持重慶企業在香港設立區域總部。", with: "2. 支持重慶企業在香港設立區域總部（市商務委牽頭）\n3. 推動兩地會展業合作。"),
-            secondMeeting.replacingOccurrences(of: "二、科技創新\n", with: "二、科技創新\n加強創新合作\n"),
-        ]
-        return candidates.first { (try? MemorandumParser.parse($0))?.needsConfirmation == true }
+        let text = secondMeeting.replacingOccurrences(of: "二、科技創新\n", with: "二、科技創新\n加強創新合作\n")
+        return (try? MemorandumParser.parse(text))?.needsConfirmation == true ? text : nil
     }
 
     // MARK: Who may
@@ -461,7 +522,7 @@ import Vapor
             let expectations: [(lang: String, texts: [String])] = [
                 ("zh-Hant", ["合作機制", "渝港合作會議", "第一次會議", "47 項措施", "整體進度", "重慶市人民政府"]),
                 ("zh-Hans", ["合作机制", "渝港合作会议", "第一次会议", "47 项措施", "整体进度", "重庆市人民政府"]),
-                ("en", ["Cooperation mechanisms", "Meetings", "meeting 1 · held on 2023-05-11", "47 measures", "Overall progress", "Memorandum"]),
+                ("en", ["Cooperation mechanisms", "Meetings", "held on 2023-05-11", "47 measures", "Overall progress", "Memorandum"]),
             ]
             for (lang, texts) in expectations {
                 var all = ""

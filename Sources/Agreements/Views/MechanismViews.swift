@@ -46,7 +46,7 @@ package enum MechanismViews {
                 m.meetings.isEmpty
                     ? .p(.class("empty"), .text(l.t(AgreementsText.noMeetingYet)))
                     : .ol(.class("meetings"), .forEach(m.meetings) { meeting in
-                        .li(.id("meeting-\(meeting.number)"),
+                        .li(.id("meeting-\(meeting.number)"), .attribute(named: "value", value: String(meeting.number)),
                             .h3(Parts.content(meeting.title, writtenIn: meeting.script, l)),
                             .p(.class("meta"), .text(meetingLine(meeting, l))),
                             documentList(meeting.documents, l))
@@ -71,9 +71,7 @@ package enum MechanismViews {
                  .text(" › "),
                  .a(.href(SiteURL.mechanism(p.mechanism.slug).path), Parts.content(p.mechanism.name, writtenIn: p.mechanism.script, l))),
             .h1(.attribute(named: "lang", value: l.contentLang), .text(title + (a.documentKind.map { " " + l.content($0, writtenIn: a.script) } ?? ""))),
-            .p(.class("meta"), .text(([kindName(p.document.kind, l)] + (p.meeting.map { [meetingLine($0, l)] } ?? [])
-                                      + [l.t(AgreementsText.revisionNumber(revision: "\(a.revision)"))]).joined(separator: " · "))),
-            .p(.class("meta"), .text(PortalViews.agreementMeta(a, l))),
+            .p(.class("meta"), .text(documentLine(p, l))),
             .section(
                 .attribute(named: "aria-labelledby", value: "overall"),
                 .h2(.id("overall"), .text(l.t(AgreementsText.overallProgress))),
@@ -116,11 +114,25 @@ package enum MechanismViews {
             })
     }
 
-    /// 「第 2 次會議 · 2025-06-12 · 香港」: the meeting's number, date and place, those known.
+    /// 「於 2025-06-12 舉行 · 香港」: the meeting's date and place, those known.
     static func meetingLine(_ m: AgreementQueries.MeetingRow, _ l: Localizer) -> String {
-        var parts = [l.t(AgreementsText.meetingNumber(number: "\(m.number)"))]
+        var parts: [String] = []
         if let date = m.heldOn { parts.append(l.t(AgreementsText.heldOn(date: date))) }
         if let place = m.place { parts.append(l.content(place, writtenIn: m.script)) }
+        return parts.isEmpty ? l.t(AgreementsText.meetingNumber(number: "\(m.number)")) : parts.joined(separator: " · ")
+    }
+
+    /// The document's mechanism, meeting, kind and revision; the signing date when it is not the meeting's.
+    static func documentLine(_ p: AgreementQueries.DocumentPage, _ l: Localizer) -> String {
+        let a = p.overview.agreement
+        var parts = [l.content(p.mechanism.name, writtenIn: p.mechanism.script)]
+        if let meeting = p.meeting {
+            parts += [l.content(meeting.title, writtenIn: meeting.script), meetingLine(meeting, l)]
+        } else if let meeting = a.meeting {
+            parts.append(l.content(meeting, writtenIn: a.script))
+        }
+        parts += [kindName(p.document.kind, l), l.t(AgreementsText.revisionNumber(revision: "\(a.revision)"))]
+        if let signed = a.signedOn, signed != p.meeting?.heldOn { parts.append(l.t(AgreementsText.signedOn(date: signed))) }
         return parts.joined(separator: " · ")
     }
 

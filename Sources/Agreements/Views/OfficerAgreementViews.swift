@@ -85,12 +85,16 @@ package enum OfficerAgreementViews {
                     f.text("heldOn", label: l.t(AgreementsText.heldOnLabel), type: .date, required: false),
                     f.text("place", label: l.t(AgreementsText.place), required: false),
                     f.select("kind", label: l.t(AgreementsText.kind), options: kinds, selected: AgreementKind.memorandum.rawValue)),
-                FormContext.fieldset(l.t(AgreementsText.theText),
+                .unwrap(preview) { previewSummary($0, l) },
+                // A section, not a fieldset: a fieldset is at least as wide as its content, and the
+                // text and its structure must fit a narrow screen.
+                .section(.class("text"), .attribute(named: "aria-labelledby", value: "the-text"),
+                    .h2(.id("the-text"), .text(l.t(AgreementsText.theText))),
                     fileField(f),
                     .div(.class(preview == nil ? "source" : "sides"),
                          .unwrap(preview) { structure($0, l) },
                          source(f, lines: preview == nil ? nil : f.value("text").components(separatedBy: .newlines)))),
-                .unwrap(preview) { p in .group(previewSummary(p, l), .if(p.needsConfirmation, f.checkbox("confirmWarnings", label: l.t(AgreementsText.iHaveCheckedTheWarnings)))) },
+                .unwrap(preview) { p in .if(p.needsConfirmation, f.checkbox("confirmWarnings", label: l.t(AgreementsText.iHaveCheckedTheWarnings))) },
                 .div(.class("actions"),
                      .button(.type(.submit), .attribute(named: "name", value: "action"), .attribute(named: "value", value: "preview"),
                              .class(preview == nil ? "primary" : "secondary"), .text(l.t(AgreementsText.preview))),
@@ -102,7 +106,7 @@ package enum OfficerAgreementViews {
         return Layout(title: l.t(AgreementsText.importADocument), current: .officerAgreementImport, l: l, body: body, officer: (o, f.csrf)).render()
     }
 
-    static func fileField(_ f: FormContext) -> Node<HTML.FormContext> {
+    static func fileField<Context: HTML.BodyContext>(_ f: FormContext) -> Node<Context> {
         let l = f.l
         return .div(.class("field"),
                     .label(.for("pdf"), .text(l.t(AgreementsText.pdfOfTheDocument))),
@@ -140,7 +144,7 @@ package enum OfficerAgreementViews {
     static func structure<Context: HTML.BodyContext>(_ p: AgreementImport.Preview, _ l: Localizer) -> Node<Context> {
         .section(
             .class("structure"), .attribute(named: "aria-labelledby", value: "structure"),
-            .h2(.id("structure"), .text(l.t(AgreementsText.structureAsRead))),
+            .h3(.id("structure"), .text(l.t(AgreementsText.structureAsRead))),
             .p(.attribute(named: "lang", value: p.script), .strong(.text(p.title + (p.documentKind.map { " " + $0 } ?? "")))),
             .p(.class("meta"), .text(l.t(AgreementsText.areasAndMeasures(areas: "\(p.areas.count)", measures: "\(p.measureCount)"))
                                      + " · " + layoutName(p.layout, l)
@@ -148,9 +152,10 @@ package enum OfficerAgreementViews {
             .unwrap(p.meeting) { .p(.class("meta"), .span(.attribute(named: "lang", value: p.script), .text($0))) },
             .if(!p.parties.isEmpty, .p(.class("meta"), .text(l.t(AgreementsText.partiesLabel)),
                                        .span(.attribute(named: "lang", value: p.script), .text(p.parties.joined(separator: "、"))))),
-            .ol(.class("areas preview"), .forEach(p.areas) { area in
-                .li(
-                    .h3(.attribute(named: "lang", value: p.script), .text(l.areaLabel(area.number) + (l.language == .en ? " " : "") + area.title),
+            .forEach(p.areas) { area in
+                .section(
+                    .class("preview-area"),
+                    .h4(.attribute(named: "lang", value: p.script), .text(l.areaLabel(area.number) + (l.language == .en ? " " : "") + area.title),
                         .text(" "), lineLink(area.line, l)),
                     .unwrap(area.introduction) { .p(.class("note"), .span(.attribute(named: "lang", value: p.script), .text($0))) },
                     .ol(.class("measures"), .forEach(area.measures) { m in
@@ -168,7 +173,7 @@ package enum OfficerAgreementViews {
                         )
                     })
                 )
-            })
+            }
         )
     }
 
@@ -202,7 +207,7 @@ package enum OfficerAgreementViews {
     static func target(_ target: AgreementImport.Preview.Target?, _ l: Localizer) -> Body {
         switch target {
         case nil:
-            return .p(.class("note"), .text(l.t(AgreementsText.aNewDocumentOfThe)))
+            return .empty
         case .newDocument?:
             return .p(.class("note"), .text(l.t(AgreementsText.aNewDocumentOfThe)))
         case .unchanged(let slug, let revision)?:
