@@ -166,6 +166,10 @@ package enum AccountsText {
     package static var thisAccountIsAlreadyDisabled: TextKey { TextKey(catalogue, "thisAccountIsAlreadyDisabled") }
     /// This account is already enabled. · 這個帳戶已經啟用。
     package static var thisAccountIsAlreadyEnabled: TextKey { TextKey(catalogue, "thisAccountIsAlreadyEnabled") }
+    /// Other names (separated by 、) · 其他名稱（以「、」分隔）
+    package static var otherNames: TextKey { TextKey(catalogue, "otherNames") }
+    /// Give at most 20 other names, each at most 100 characters. · 其他名稱最多 20 個，每個不超過 100 字。
+    package static var otherNamesAtMost: TextKey { TextKey(catalogue, "otherNamesAtMost") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -248,5 +252,7 @@ package enum AccountsText {
         "everyAccountBelongsToSide",
         "thisAccountIsAlreadyDisabled",
         "thisAccountIsAlreadyEnabled",
+        "otherNames",
+        "otherNamesAtMost",
     ]
 }

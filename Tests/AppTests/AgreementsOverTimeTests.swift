@@ -241,19 +241,26 @@ import WorkCalendar
             let measure = try #require(try await MeasureKey.find("yugang-2.4.2", on: app.db))
             #expect(measure.namedLeads == ["市商務委"] && measure.namedSupports == ["香港貿發局"])
 
-            let cq = Browser(app)
-            try await cq.login("cq-liaison")
-            var page = try await cq.get("/officer/measures/yugang-2.4.2").1
-            #expect(page.contains("市商務委") && page.contains("沒有相符的已知單位"))
-            // The unit is known by a short name (written in Simplified): the page proposes it.
-            a.cqUnit.aliases = ["市商务委"]
-            try await a.cqUnit.save(on: app.db)
-            page = try await cq.get("/officer/measures/yugang-2.4.2").1
-            #expect(page.contains("name=\"unit\" value=\"\(a.cqUnit.id!.uuidString)\""))
-            try await cq.post("/officer/measures/yugang-2.4.2/assignments", ["unit": a.cqUnit.id!.uuidString, "role": "lead"])
+            // The lead is found by its name (the unit's full name holds it, in the other script);
+            // the supporting unit goes by a short name nobody has recorded yet.
+            let hk = Browser(app)
+            try await hk.login("hk-liaison")
+            var page = try await hk.get("/officer/measures/yugang-2.4.2").1
+            #expect(page.contains("市商務委</span> → <span lang=\"zh-Hant\">重慶市商務委員會") && page.contains("沒有相符的已知單位"))
+            #expect(!page.contains("name=\"unit\" value=\"\(a.hkUnit.id!.uuidString)\""))
+            let admin = Browser(app)
+            try await admin.login("root")
+            try await admin.get("/officer/units")
+            try await admin.post("/officer/units/\(a.hkUnit.id!.uuidString)/contacts", ["email": "", "webhook": "", "aliases": "香港贸发局、貿發局"])
+            let aliases = try await App.Unit.find(a.hkUnit.id, on: app.db)?.aliases
+            #expect(aliases == ["香港贸发局", "貿發局"])
+            page = try await hk.get("/officer/measures/yugang-2.4.2").1
+            #expect(!page.contains("沒有相符的已知單位"))
+            #expect(page.contains("name=\"unit\" value=\"\(a.hkUnit.id!.uuidString)\""))
+            try await hk.post("/officer/measures/yugang-2.4.2/assignments", ["unit": a.hkUnit.id!.uuidString, "role": "support"])
             let assigned = try await Assignment.query(on: app.db).filter(\.$measure.$id == measure.requireID()).all()
-            #expect(assigned.map(\.$unit.id) == [a.cqUnit.id] && assigned.first?.role == .lead)
-            #expect(try await cq.get("/officer/measures/yugang-2.4.2").1.contains("✓"))
+            #expect(assigned.map(\.$unit.id) == [a.hkUnit.id] && assigned.first?.role == .support)
+            #expect(try await hk.get("/officer/measures/yugang-2.4.2").1.contains("✓"))
         }
     }
 }

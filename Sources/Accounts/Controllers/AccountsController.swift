@@ -92,7 +92,8 @@ package struct AccountsController {
         let o = try await req.requireOfficer()
         let f = req.formFields
         do {
-            try await AccountActions.setUnitContacts(req.parameters.get("id", as: UUID.self), email: f["email"], webhook: f["webhook"], by: o, on: req.db)
+            try await AccountActions.setUnitContacts(req.parameters.get("id", as: UUID.self), email: f["email"], webhook: f["webhook"],
+                                                     aliases: f["aliases"], by: o, on: req.db)
         } catch AppError.invalid(let errors) {
             return try await unitsPage(req: req, errors: errors, values: f)
         }

@@ -93,8 +93,10 @@ package enum AccountActions {
         }
     }
 
-    /// Where a unit's notices go: an e-mail address and a webhook URL, each optional.
-    package static func setUnitContacts(_ id: UUID?, email: String?, webhook: String?, by o: Officer, on database: Database) async throws {
+    /// Where a unit's notices go: an e-mail address and a webhook URL, each optional; and the
+    /// other names it goes by (separated by 、 or commas), by which an agreement's text is matched to it.
+    package static func setUnitContacts(_ id: UUID?, email: String?, webhook: String?, aliases: String? = nil, by o: Officer,
+                                        on database: Database) async throws {
         guard o.mayManageAccounts else { throw AppError.forbidden }
         guard let unit = try await Unit.find(id, on: database) else { throw AppError.notFound }
         let email = (email ?? "").trimmingCharacters(in: .whitespaces)
@@ -106,14 +108,21 @@ package enum AccountActions {
         if !webhook.isEmpty && (webhook.count > 500 || !["http", "https"].contains(URL(string: webhook)?.scheme ?? "") || URL(string: webhook)?.host == nil) {
             errors.add("webhook", AccountsText.giveHttpOrHttpsUrl)
         }
+        let names = (aliases ?? "").split(whereSeparator: { "、,，;；".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if names.count > 20 || names.contains(where: { $0.count > 100 }) {
+            errors.add("aliases", AccountsText.otherNamesAtMost)
+        }
         try errors.throwIfAny()
-        let before = Audit.json(["email": unit.email ?? "", "webhook": unit.webhookURL ?? ""])
+        let before = Audit.json(["email": unit.email ?? "", "webhook": unit.webhookURL ?? "", "aliases": (unit.aliases ?? []).joined(separator: "、")])
         unit.email = email.isEmpty ? nil : email
         unit.webhookURL = webhook.isEmpty ? nil : webhook
+        if aliases != nil { unit.aliases = names.isEmpty ? nil : names }
         try await database.writing { db in
             try await unit.update(on: db)
             try await Audit.record("unit.contacts", Unit.schema, unit.id, by: o, before: before,
-                                   after: Audit.json(["email": email, "webhook": webhook]), measureID: nil, on: db)
+                                   after: Audit.json(["email": email, "webhook": webhook, "aliases": (unit.aliases ?? []).joined(separator: "、")]),
+                                   measureID: nil, on: db)
         }
     }
 

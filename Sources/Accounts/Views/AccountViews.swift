@@ -140,6 +140,8 @@ package enum AccountViews {
                                      .input(.type(.email), .name("email"), .id("email-\(u.id!)"), .value(u.email ?? "")),
                                      .label(.for("webhook-\(u.id!)"), .text("Webhook")),
                                      .input(.type(.url), .name("webhook"), .id("webhook-\(u.id!)"), .value(u.webhookURL ?? "")),
+                                     .label(.for("aliases-\(u.id!)"), .text(l.t(AccountsText.otherNames))),
+                                     .input(.type(.text), .name("aliases"), .id("aliases-\(u.id!)"), .value((u.aliases ?? []).joined(separator: "、"))),
                                      .button(.type(.submit), .class("secondary"), .text(l.t(AccountsText.save))))))
                    })),
             .h2(.text(l.t(AccountsText.newUnit))),
