@@ -327,6 +327,18 @@ import Vapor
             try await PDFText.extract(PDFFixture.text("渝港"), tool: "/nonexistent/pdftotext")
         }
         await #expect(throws: PDFText.Failure.imagesOnly) { try await PDFText.extract(PDFFixture.imageOnly()) }
+        // A damaged PDF, and a program that does not finish: each refused with its reason.
+        await #expect(throws: PDFText.Failure.unreadable) { try await PDFText.extract(Data("%PDF-1.4\nnothing else".utf8)) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yugang-slow-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let slow = folder.appendingPathComponent("pdftotext").path
+        FileManager.default.createFile(atPath: slow, contents: Data("#!/bin/sh\nexec sleep 30\n".utf8), attributes: [.posixPermissions: 0o755])
+        let started = ContinuousClock.now
+        await #expect(throws: PDFText.Failure.timedOut) {
+            try await PDFText.extract(PDFFixture.text("渝港"), tool: slow, timeout: .milliseconds(300))
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
         // Full-width glyphs: pdftotext spaces the ASCII words apart as they stand on the page.
         let words = try await PDFText.extract(PDFFixture.text("YUGANG 2025")).split(whereSeparator: \.isWhitespace)
         #expect(words == ["YUGANG", "2025"])

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The text of a PDF, as Debian's `pdftotext -layout` (poppler-utils) extracts it.
 ///
@@ -89,12 +92,13 @@ package enum PDFText {
             }
         }
 
-        /// Ends the program when it is still running (the time ran out).
+        /// Ends the program when it is still running (the time ran out). With SIGKILL: the server
+        /// ignores SIGTERM (it handles it itself), and a child inherits what its parent ignores.
         func stop() {
             lock.withLock {
                 guard process.isRunning else { return }
                 stopped = true
-                process.terminate()
+                kill(process.processIdentifier, SIGKILL)
             }
         }
     }
