@@ -2,11 +2,13 @@
 @testable import App
 @testable import Consultation
 @testable import Feedback
+import Fluent
 import Foundation
 import Memorandum
 @testable import Platform
 @testable import Reporting
 import Testing
+import Vapor
 @testable import Tracker
 
 @Suite struct ImportMemorandumCommandTests {
@@ -75,6 +77,40 @@ import Testing
             try ImportMemorandumCommand.report(file: url.path)
         } throws: { error in
             (error as? CommandFailure)?.description == "\(url.path) is not UTF-8 text"
+        }
+    }
+
+    /// Runs `yugang import-memorandum` with `arguments` against `app`; true when it succeeded.
+    func run(_ arguments: [String], on app: Application) async throws -> Bool {
+        app.exitStatus = 0
+        var context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["yugang import-memorandum"] + arguments))
+        context.application = app
+        try await ImportMemorandumCommand().run(using: &context)
+        return app.exitStatus == 0
+    }
+
+    @Test func aTextReadWithDoubtsIsStoredOnlyOnceConfirmed() async throws {
+        try await withApp { app in
+            // The second meeting's memorandum, where measure 4.1 lost its full stop: the parser
+            // starts 4.2 at its number but says so.
+            var text = try ShippedMemoranda.text().replacingOccurrences(of: "第一次會議", with: "第二次會議")
+            text = text.replacingOccurrences(of: "推進重慶內陸國際物流樞紐和口岸高地\n\n建設。", with: "推進重慶內陸國際物流樞紐和口岸高地\n\n建設")
+            let document = try MemorandumParser.parse(text)
+            #expect(document.needsConfirmation && document.measures.count == 47)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("memo-doubt-\(UUID()).txt")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            let before = try await Agreement.query(on: app.db).count()
+
+            #expect(try await run([url.path], on: app) == false)
+            #expect(try await run([url.path, "--confirm", "--kind", "minutes"], on: app) == false)
+            #expect(try await run([url.path, "--confirm", "--mechanism", "Not A Slug"], on: app) == false)
+            #expect(try await Agreement.query(on: app.db).count() == before)
+
+            #expect(try await run([url.path, "--confirm", "--meeting", "2"], on: app))
+            let stored = try #require(try await Agreement.query(on: app.db).filter(\.$slug == "yugang-2").with(\.$signedAt).first())
+            #expect(stored.signedAt?.number == 2 && stored.kind == .memorandum)
+            #expect(try await Measure.query(on: app.db).filter(\.$agreement.$id == stored.requireID()).count() == 47)
         }
     }
 }
