@@ -93,6 +93,9 @@ def test_liaison_officer_imports_the_second_meeting(new_page, base_url):
     assert_accessible(public)
     public.get_by_role("link", name="简体").click()
     assert "每年组织两地青年交流团" in public.locator("main").inner_text()
+    public.goto(f"{base_url}/mechanisms")
+    assert public.locator('a[href="/mechanisms/yugang"]').count() == 1
+    assert_accessible(public)
     public.goto(f"{base_url}/mechanisms/yugang?lang=en")
     meetings = public.locator("ol.meetings > li")
     assert meetings.count() == 2

@@ -527,6 +527,28 @@ import Vapor
         #expect(LineageForm.numbers("3.1, 3.2、３．３ 3.1；4.1") == ["3.1", "3.2", "3.3", "4.1"])
     }
 
+    @Test func theOfficerPagesInThreeLanguages() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let b = try await Browser(app).login("cq-liaison")
+            let expectations: [(DisplayLanguage, [String])] = [
+                (.zhHant, ["協議文件", "匯入文件", "措施承接：", "沒有仍然有效的較早措施"]),
+                (.zhHans, ["协议文件", "导入文件", "措施承接：", "没有仍然有效的较早措施"]),
+                (.en, ["Agreements", "Import a document", "Lineage: ", "No earlier measure is in force"]),
+            ]
+            for (lang, texts) in expectations {
+                var all = ""
+                for url in [SiteURL.officerAgreements, .officerAgreementImport, .officerAgreementLineage("yugang-1")] {
+                    let (status, page) = try await b.get(url.path(lang: lang))
+                    #expect(status == .ok, "\(url.path) \(lang)")
+                    #expect(page.contains("<html lang=\"\(lang.rawValue)\">"), "\(url.path) \(lang)")
+                    all += page
+                }
+                for text in texts { #expect(all.contains(text), "\(lang): \(text)") }
+            }
+        }
+    }
+
     // MARK: Public pages
 
     @Test func thePublicPagesInThreeLanguages() async throws {
