@@ -193,6 +193,13 @@ import WorkCalendar
                     #expect(try await browser.post("/officer/updates/\(update.id!.uuidString)/publish").0 == .notFound)
                 }
             }
+            // The API holds the same line: a token of 粵港's officer writes to its measure, not to 渝港's.
+            let api = WriteAPITests()
+            let token = try await api.token(for: "gd-officer", on: app)
+            let json = #"{"period":"2026-11","status":"ongoing","percent":30,"narrative":"粵港進展","visibility":"internal"}"#
+            #expect(try await api.post(app, "/api/v1/measures/1.1/updates", token: token, json: json).0 == .notFound)
+            #expect(try await api.post(app, "/api/v1/measures/\(key)/updates", token: token, json: json).0 == .created)
+
             // Each dashboard lists the measures of its own mechanisms; a report of one is not found by the other.
             let gd = Browser(app)
             try await gd.login("gd-liaison")
