@@ -133,6 +133,8 @@ package enum PlatformText {
     package static var thatPasswordIsTooCommon: TextKey { TextKey(catalogue, "thatPasswordIsTooCommon") }
     /// The password may not be mostly your name or the platform's. · 密碼不可主要由你的名稱或本平台的名稱組成。
     package static var passwordMayNotBeMostly: TextKey { TextKey(catalogue, "passwordMayNotBeMostly") }
+    /// Agreements and meetings · 協議及會議
+    package static var agreementsAndMeetings: TextKey { TextKey(catalogue, "agreementsAndMeetings") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -199,5 +201,6 @@ package enum PlatformText {
         "passwordMayNotBeLonger",
         "thatPasswordIsTooCommon",
         "passwordMayNotBeMostly",
+        "agreementsAndMeetings",
     ]
 }

@@ -204,6 +204,8 @@ package enum TrackerText {
     package static var confirmAssignment: TextKey { TextKey(catalogue, "confirmAssignment") }
     /// no known unit matches; assign one below · 沒有相符的已知單位，請在下方指派
     package static var noKnownUnitMatches: TextKey { TextKey(catalogue, "noKnownUnitMatches") }
+    /// Meetings and documents · 歷次會議及文件
+    package static var meetingsAndDocumentsOf: TextKey { TextKey(catalogue, "meetingsAndDocumentsOf") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -305,5 +307,6 @@ package enum TrackerText {
         "unitsTheTextNames",
         "confirmAssignment",
         "noKnownUnitMatches",
+        "meetingsAndDocumentsOf",
     ]
 }

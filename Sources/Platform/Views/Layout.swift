@@ -78,7 +78,8 @@ package struct Layout {
             .if(o.mayViewDashboards, .group(
                 .li(.a(.href(SiteURL.officerOverview.path), .text(l.t(PlatformText.overview)))),
                 .li(.a(.href(SiteURL.officerReports.path), .text(l.t(PlatformText.meetingReports)))),
-                .li(.a(.href(SiteURL.officerReporting.path), .text(l.t(PlatformText.reportingCadence))))
+                .li(.a(.href(SiteURL.officerReporting.path), .text(l.t(PlatformText.reportingCadence)))),
+                .li(.a(.href(SiteURL.officerAgreements.path), .text(l.t(PlatformText.agreementsAndMeetings))))
             )),
             .if(o.role == .admin, .group(
                 .li(.a(.href(SiteURL.officerUsers.path), .text(l.t(PlatformText.accounts)))),

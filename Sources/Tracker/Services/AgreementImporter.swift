@@ -189,6 +189,12 @@ package enum AgreementImporter {
         guard let number = destination.meetingNumber ?? d.meetingNumber else { return nil }
         let mechanismID = try mechanism.requireID()
         if let existing = try await Meeting.query(on: db).filter(\.$mechanism.$id == mechanismID).filter(\.$number == number).first() {
+            // A later document of the meeting may say what the first one did not: when and where it was held.
+            if existing.heldOn == nil || existing.place == nil, destination.meetingHeldOn != nil || destination.meetingPlace != nil {
+                existing.heldOn = existing.heldOn ?? destination.meetingHeldOn
+                existing.place = existing.place ?? destination.meetingPlace
+                try await existing.update(on: db)
+            }
             return existing
         }
         let title = d.meetingNumber == number ? (d.meeting ?? meetingTitle(number, script)) : meetingTitle(number, script)

@@ -12,6 +12,8 @@ package enum PortalViews {
         let body: Body = .group(
             .h1(.attribute(named: "lang", value: l.contentLang), .text(title + (a.documentKind.map { " " + l.content($0, writtenIn: a.script) } ?? ""))),
             .p(.class("meta"), .text(agreementMeta(a, l))),
+            .p(.class("meta"), .a(.href(SiteURL.mechanism(a.mechanismSlug).path), Parts.content(a.mechanism, writtenIn: a.script, l),
+                                  .text(" · " + l.t(TrackerText.meetingsAndDocumentsOf)))),
             .section(
                 .attribute(named: "aria-labelledby", value: "overall"),
                 .h2(.id("overall"), .text(l.t(TrackerText.overallProgress))),
