@@ -29,13 +29,7 @@ extension MeetingReports {
     package static func create(asOf raw: String?, since rawSince: String?, agreementID: UUID? = nil, by o: Officer, now: Date, converter: ScriptConverter,
                        themeMinSenders: Int = 5, on database: Database) async throws -> MeetingReport {
         guard o.role == .liaison || o.role == .admin else { throw AppError.forbidden }
-        let agreement: Agreement
-        if let agreementID {
-            guard let found = try await Agreement.find(agreementID, on: database) else { throw AppError.notFound }
-            agreement = found
-        } else {
-            agreement = try await PortalQueries.currentAgreement(on: database)
-        }
+        let agreement = try await document(agreementID, on: database)
         guard o.belongs(to: agreement.$mechanism.id) else { throw AppError.notFound }
         let chosenID = try agreement.requireID()
         var errors = FieldErrors()

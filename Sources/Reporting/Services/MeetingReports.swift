@@ -18,13 +18,7 @@ package enum MeetingReports {
     /// date of the latest earlier report, else the signing of the agreement).
     package static func build(asOf: CalendarDay, since: CalendarDay? = nil, now: Date, converter: ScriptConverter, themeMinSenders: Int = 5,
                       agreementID chosen: UUID? = nil, on db: Database) async throws -> ReportContent {
-        let agreement: Agreement
-        if let chosen {
-            guard let found = try await Agreement.find(chosen, on: db) else { throw AppError.notFound }
-            agreement = found
-        } else {
-            agreement = try await PortalQueries.currentAgreement(on: db)
-        }
+        let agreement = try await document(chosen, on: db)
         let agreementID = try agreement.requireID()
         let signed = agreement.signedOn.flatMap { CalendarDay($0) } ?? asOf
         var start = signed
@@ -144,6 +138,13 @@ package enum MeetingReports {
                                  outcome: first.outcome.rawValue, into: own.compactMap { $0.successor?.number }))
         }
         return (carried, unmapped)
+    }
+
+    /// The agreement `id` a report is for; nil: the memorandum the portal's home shows.
+    static func document(_ id: UUID?, on db: Database) async throws -> Agreement {
+        guard let id else { return try await PortalQueries.currentAgreement(on: db) }
+        guard let found = try await Agreement.find(id, on: db) else { throw AppError.notFound }
+        return found
     }
 
     package struct CountRow: Decodable { let n: Int }
