@@ -2,7 +2,7 @@
 /// openapi.yaml as served at `/api/v1/openapi.json`, and the SHA-256 of the file it came from.
 package enum OpenAPIDocument {
     /// SHA-256 (hex) of the openapi.yaml this folder was generated from.
-    package static let yamlSHA256 = "8492f90ac03a66d466ea3bd77adfbc161a585df3e1057d034433e3df9c94ea5e"
+    package static let yamlSHA256 = "a7ec4b15dc68c24cd2a949d813122dc08fcfbe0fce43b61dce95a49e6d85c02c"
 
     package static let json = #"""
 {
@@ -55,7 +55,7 @@ package enum OpenAPIDocument {
     "/api/v1/measures/{number}": {
       "get": {
         "operationId": "getMeasure",
-        "summary": "One measure by its number, e.g. 11.2",
+        "summary": "One measure by its key, e.g. 11.2 (the first agreement's) or yugang-2.3.1 (measure 3.1 of the agreement yugang-2)",
         "parameters": [
           {
             "name": "number",
@@ -63,7 +63,7 @@ package enum OpenAPIDocument {
             "required": true,
             "schema": {
               "type": "string",
-              "pattern": "^[0-9]{1,2}\\.[0-9]{1,3}$"
+              "pattern": "^([a-z][a-z0-9-]{0,39}\\.)?[0-9]{1,2}\\.[0-9]{1,3}$"
             },
             "example": "11.2"
           }
@@ -798,7 +798,7 @@ package enum OpenAPIDocument {
         "required": true,
         "schema": {
           "type": "string",
-          "pattern": "^[0-9]{1,2}\\.[0-9]{1,3}$"
+          "pattern": "^([a-z][a-z0-9-]{0,39}\\.)?[0-9]{1,2}\\.[0-9]{1,3}$"
         },
         "example": "11.2"
       }

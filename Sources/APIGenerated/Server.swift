@@ -313,7 +313,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
             }
         )
     }
-    /// One measure by its number, e.g. 11.2
+    /// One measure by its key, e.g. 11.2 (the first agreement's) or yugang-2.3.1 (measure 3.1 of the agreement yugang-2)
     ///
     /// - Remark: HTTP `GET /api/v1/measures/{number}`.
     /// - Remark: Generated from `#/paths//api/v1/measures/{number}/get(getMeasure)`.

@@ -22,7 +22,7 @@ package protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /api/v1/measures`.
     /// - Remark: Generated from `#/paths//api/v1/measures/get(listMeasures)`.
     func listMeasures(_ input: Operations.ListMeasures.Input) async throws -> Operations.ListMeasures.Output
-    /// One measure by its number, e.g. 11.2
+    /// One measure by its key, e.g. 11.2 (the first agreement's) or yugang-2.3.1 (measure 3.1 of the agreement yugang-2)
     ///
     /// - Remark: HTTP `GET /api/v1/measures/{number}`.
     /// - Remark: Generated from `#/paths//api/v1/measures/{number}/get(getMeasure)`.
@@ -124,7 +124,7 @@ extension APIProtocol {
             headers: headers
         ))
     }
-    /// One measure by its number, e.g. 11.2
+    /// One measure by its key, e.g. 11.2 (the first agreement's) or yugang-2.3.1 (measure 3.1 of the agreement yugang-2)
     ///
     /// - Remark: HTTP `GET /api/v1/measures/{number}`.
     /// - Remark: Generated from `#/paths//api/v1/measures/{number}/get(getMeasure)`.
