@@ -254,6 +254,112 @@ package enum AgreementsText {
     package static var readingThePdfTookToo: TextKey { TextKey(catalogue, "readingThePdfTookToo") }
     /// The file could not be read as a PDF: choose a PDF, or paste the document's text. · 無法以 PDF 讀取這個檔案：請選擇 PDF 檔案，或貼上文件的文字。
     package static var theFileCouldNotBe: TextKey { TextKey(catalogue, "theFileCouldNotBe") }
+    /// Page number 「{text}」 dropped. · 已刪去頁碼「{text}」。
+    package static func warningPageNumberDropped(text: String) -> Phrase { Phrase(catalogue, "warningPageNumberDropped", ["text": text]) }
+    /// No 附件 heading before the measures; the annex is taken to start at 「{text}」. · 措施之前沒有「附件」標題；附件視為從「{text}」開始。
+    package static func warningAnnexHeadingMissing(text: String) -> Phrase { Phrase(catalogue, "warningAnnexHeadingMissing", ["text": text]) }
+    /// No signature block found: the parties and signatories are unknown. · 找不到簽署部分：未能得知簽署各方及簽署人。
+    package static var warningSignatureBlockMissing: TextKey { TextKey(catalogue, "warningSignatureBlockMissing") }
+    /// The heading names no kind of document (such as 備忘錄); 「{title}」 is taken as the title. · 標題沒有註明文件類別（例如「備忘錄」）；以「{title}」作為標題。
+    package static func warningDocumentKindMissing(title: String) -> Phrase { Phrase(catalogue, "warningDocumentKindMissing", ["title": title]) }
+    /// Paragraph 「{paragraph}」 has no closing punctuation; kept as it is. · 段落「{paragraph}」末尾沒有標點；按原文保留。
+    package static func warningPreambleParagraphUnpunctuated(paragraph: String) -> Phrase { Phrase(catalogue, "warningPreambleParagraphUnpunctuated", ["paragraph": paragraph]) }
+    /// Signature line 「{text}」 does not line up with the parties; ignored. · 簽署行「{text}」未能與簽署各方對齊；已略去。
+    package static func warningSignatureLineMisaligned(text: String) -> Phrase { Phrase(catalogue, "warningSignatureLineMisaligned", ["text": text]) }
+    /// The signatures from 「{text}」 name {parties} parties but {titles} signatory titles. · 由「{text}」開始的簽署部分有 {parties} 個簽署方，卻有 {titles} 個簽署人職銜。
+    package static func warningSignatoryTitlesMismatch(text: String, parties: String, titles: String) -> Phrase { Phrase(catalogue, "warningSignatoryTitlesMismatch", ["text": text, "parties": parties, "titles": titles]) }
+    /// No date under the signatures; the signing date {date} is taken from 「{text}」. · 簽署部分沒有日期；簽署日期 {date} 取自「{text}」。
+    package static func warningSigningDateFromText(date: String, text: String) -> Phrase { Phrase(catalogue, "warningSigningDateFromText", ["date": date, "text": text]) }
+    /// No signing date found. · 找不到簽署日期。
+    package static var warningSigningDateMissing: TextKey { TextKey(catalogue, "warningSigningDateMissing") }
+    /// Measure {measure} starts inside the line, after 「{before}」: 「{text}」. · 措施 {measure} 在行中開始，位於「{before}」之後：「{text}」。
+    package static func warningMeasureStartsInsideLine(measure: String, before: String, text: String) -> Phrase { Phrase(catalogue, "warningMeasureStartsInsideLine", ["measure": measure, "before": before, "text": text]) }
+    /// Inside the line, after 「{before}」, {group} starts: 「{text}」. · {group}在行中開始，位於「{before}」之後：「{text}」。
+    package static func warningGroupStartsInsideLine(group: String, before: String, text: String) -> Phrase { Phrase(catalogue, "warningGroupStartsInsideLine", ["group": group, "before": before, "text": text]) }
+    /// A heading and what follows it share a line: 「{text}」 is split before 「{rest}」. · 標題與其後的內容在同一行：「{text}」在「{rest}」之前分拆。
+    package static func warningHeadingSplit(text: String, rest: String) -> Phrase { Phrase(catalogue, "warningHeadingSplit", ["text": text, "rest": rest]) }
+    /// The press release does not open with a title line; 「{text}」 is taken as the title. · 新聞稿開首沒有標題行；以「{text}」作為標題。
+    package static func warningReleaseTitleMissing(text: String) -> Phrase { Phrase(catalogue, "warningReleaseTitleMissing", ["text": text]) }
+    /// A press release has no signatures; its date {date} (「{text}」) is taken as the date signed. · 新聞稿沒有簽署部分；以其發布日期 {date}（「{text}」）作為簽署日期。
+    package static func warningReleaseDateTaken(date: String, text: String) -> Phrase { Phrase(catalogue, "warningReleaseDateTaken", ["date": date, "text": text]) }
+    /// A press release has no signatures, and no date of release was found. · 新聞稿沒有簽署部分，亦找不到發布日期。
+    package static var warningReleaseDateMissing: TextKey { TextKey(catalogue, "warningReleaseDateMissing") }
+    /// Rule 「{text}」 under no heading dropped. · 已刪去不在標題下的分隔線「{text}」。
+    package static func warningRuleDropped(text: String) -> Phrase { Phrase(catalogue, "warningRuleDropped", ["text": text]) }
+    /// 「{text}」 after the end mark 「{end}」 dropped. · 已刪去結束標記「{end}」之後的「{text}」。
+    package static func warningAfterEndMarkDropped(end: String, text: String) -> Phrase { Phrase(catalogue, "warningAfterEndMarkDropped", ["end": end, "text": text]) }
+    /// End mark 「{text}」: the release ends here. · 結束標記「{text}」：新聞稿到此結束。
+    package static func warningEndMark(text: String) -> Phrase { Phrase(catalogue, "warningEndMark", ["text": text]) }
+    /// Site navigation 「{text}」 dropped. · 已刪去網站導覽「{text}」。
+    package static func warningNavigationDropped(text: String) -> Phrase { Phrase(catalogue, "warningNavigationDropped", ["text": text]) }
+    /// Date or time of release 「{text}」 dropped. · 已刪去發布日期或時間「{text}」。
+    package static func warningReleaseTimeDropped(text: String) -> Phrase { Phrase(catalogue, "warningReleaseTimeDropped", ["text": text]) }
+    /// No chapter (第一章 …) before 「{text}」: the articles are read as one area titled 「{title}」. · 「{text}」之前沒有章（第一章……）：各條讀作一個名為「{title}」的領域。
+    package static func warningChapterMissing(text: String, title: String) -> Phrase { Phrase(catalogue, "warningChapterMissing", ["text": text, "title": title]) }
+    /// 「{text}」 is read as the heading of {area} although the line before, 「{previous}」, ends without punctuation; if it continues that sentence, join them. · 「{text}」讀作{area}的標題，但上一行「{previous}」末尾沒有標點；如它是上一句的延續，請把兩行合併。
+    package static func warningAreaHeadingAfterUnfinishedLine(text: String, area: String, previous: String) -> Phrase { Phrase(catalogue, "warningAreaHeadingAfterUnfinishedLine", ["text": text, "area": area, "previous": previous]) }
+    /// 「{text}」 starts {group} although the line before, 「{previous}」, ends without punctuation; if it continues that sentence, join them. · 「{text}」讀作{group}的開頭，但上一行「{previous}」末尾沒有標點；如它是上一句的延續，請把兩行合併。
+    package static func warningGroupAfterUnfinishedLine(text: String, group: String, previous: String) -> Phrase { Phrase(catalogue, "warningGroupAfterUnfinishedLine", ["text": text, "group": group, "previous": previous]) }
+    /// 「{text}」 is read as the number {decimal} inside the text, not as measure {measure}: the line before, 「{previous}」, ends without punctuation; if a measure starts here, split it. · 「{text}」讀作正文中的數字 {decimal}，而非措施 {measure}：上一行「{previous}」末尾沒有標點；如措施在此開始，請分拆。
+    package static func warningDecimalInText(text: String, decimal: String, measure: String, previous: String) -> Phrase { Phrase(catalogue, "warningDecimalInText", ["text": text, "decimal": decimal, "measure": measure, "previous": previous]) }
+    /// 「{text}」 is read as measure {measure} starting with 「{start}」, not as the number {decimal}. · 「{text}」讀作以「{start}」開始的措施 {measure}，而非數字 {decimal}。
+    package static func warningNumberReadAsMeasure(text: String, start: String, measure: String, decimal: String) -> Phrase { Phrase(catalogue, "warningNumberReadAsMeasure", ["text": text, "start": start, "measure": measure, "decimal": decimal]) }
+    /// Measure {measure} starts at 「{text}」 although the line before, 「{previous}」, ends without punctuation; if it continues that sentence, join them. · 措施 {measure} 從「{text}」開始，但上一行「{previous}」末尾沒有標點；如它是上一句的延續，請把兩行合併。
+    package static func warningMeasureAfterUnfinishedLine(measure: String, text: String, previous: String) -> Phrase { Phrase(catalogue, "warningMeasureAfterUnfinishedLine", ["measure": measure, "text": text, "previous": previous]) }
+    /// 「{text}」 starts like a heading or a measure number but follows an unfinished sentence; read as part of {place}. · 「{text}」開頭像標題或措施編號，但前一句尚未完結；讀作{place}的一部分。
+    package static func warningNumberAfterUnfinishedSentence(text: String, place: String) -> Phrase { Phrase(catalogue, "warningNumberAfterUnfinishedSentence", ["text": text, "place": place]) }
+    /// Unrecognised heading 「{text}」; read as part of {place}. · 無法辨認的標題「{text}」；讀作{place}的一部分。
+    package static func warningUnrecognisedHeading(text: String, place: String) -> Phrase { Phrase(catalogue, "warningUnrecognisedHeading", ["text": text, "place": place]) }
+    /// Text between the heading of {area} and its first measure: 「{text}」; kept as its introduction. · {area}的標題與第一項措施之間有文字：「{text}」；保留作該部分的引言。
+    package static func warningAreaIntroduction(area: String, text: String) -> Phrase { Phrase(catalogue, "warningAreaIntroduction", ["area": area, "text": text]) }
+    /// 「{text}」 follows a list numbered inside {place}; kept in it. If a measure starts there, split it. · 「{text}」接續{place}內的編號列表，保留在其中。如措施在此開始，請分拆。
+    package static func warningListInsideMeasure(text: String, place: String) -> Phrase { Phrase(catalogue, "warningListInsideMeasure", ["text": text, "place": place]) }
+    /// 「{group} {title}」 has a title but no text and no items; its title is kept as the measure's text. · 「{group} {title}」只有標題，沒有正文，亦沒有下分的項目；以其標題作為措施的文字。
+    package static func warningGroupTitleOnly(group: String, title: String) -> Phrase { Phrase(catalogue, "warningGroupTitleOnly", ["group": group, "title": title]) }
+    /// Paragraph 「{paragraph}」 ends without punctuation and the next, 「{next}」, may continue it; read as two paragraphs — join them if they are one. · 段落「{paragraph}」末尾沒有標點，下一段「{next}」可能是其延續；現讀作兩段，如屬同一段請合併。
+    package static func warningParagraphMayContinue(paragraph: String, next: String) -> Phrase { Phrase(catalogue, "warningParagraphMayContinue", ["paragraph": paragraph, "next": next]) }
+    /// 「{text}」 is short and has no closing punctuation, like a heading, but this release underlines its headings; read as {readAs}. · 「{text}」較短且末尾沒有標點，像標題，但這份新聞稿的標題都有底線；讀作{readAs}。
+    package static func warningShortLineInUnderlinedRelease(text: String, readAs: String) -> Phrase { Phrase(catalogue, "warningShortLineInUnderlinedRelease", ["text": text, "readAs": readAs]) }
+    /// 「{text}」 is short and has no closing punctuation, like a heading, but no paragraph follows it; read as {readAs}. · 「{text}」較短且末尾沒有標點，像標題，但其後沒有段落；讀作{readAs}。
+    package static func warningShortLineWithoutParagraph(text: String, readAs: String) -> Phrase { Phrase(catalogue, "warningShortLineWithoutParagraph", ["text": text, "readAs": readAs]) }
+    /// 「{text}」 has no closing punctuation but is long and opens like a measure; read as a measure, not a heading. · 「{text}」末尾沒有標點，但較長且開頭像措施；讀作措施，而非標題。
+    package static func warningLongLineReadAsMeasure(text: String) -> Phrase { Phrase(catalogue, "warningLongLineReadAsMeasure", ["text": text]) }
+    /// 「{text}」 is read as an area heading (a line of its own without closing punctuation, with paragraphs after it); if it is a measure, make it one. · 「{text}」讀作領域標題（獨立成行、末尾沒有標點，其後有段落）；如它是一項措施，請改為措施。
+    package static func warningBareLineReadAsHeading(text: String) -> Phrase { Phrase(catalogue, "warningBareLineReadAsHeading", ["text": text]) }
+    /// Heading 「{text}」 is numbered {label}、 but is area {area} in reading order. · 標題「{text}」的編號是「{label}、」，但按次序是第{area}個領域。
+    package static func warningHeadingNumberOutOfOrder(text: String, label: String, area: String) -> Phrase { Phrase(catalogue, "warningHeadingNumberOutOfOrder", ["text": text, "label": label, "area": area]) }
+    /// The rule under 「{heading}」 is {length} characters long for a heading of {characters}; read as its underline. · 「{heading}」下的分隔線長 {length} 個字元，而標題有 {characters} 個字元；仍讀作其底線。
+    package static func warningRuleWidth(heading: String, length: String, characters: String) -> Phrase { Phrase(catalogue, "warningRuleWidth", ["heading": heading, "length": length, "characters": characters]) }
+    /// 「{text}」 is read as an area heading although no blank line separates it from the paragraph after it; if it is the paragraph's first line, join them. · 「{text}」讀作領域標題，但它與下一段之間沒有空行；如它是該段的第一行，請把兩者合併。
+    package static func warningHeadingWithoutBlankLine(text: String) -> Phrase { Phrase(catalogue, "warningHeadingWithoutBlankLine", ["text": text]) }
+    /// 「{text}」 after the end mark 「{end}」 dropped; if it belongs to the release, remove the end mark. · 已刪去結束標記「{end}」之後的「{text}」；如它屬於新聞稿，請刪去結束標記。
+    package static func warningAfterEndMarkDroppedUncertain(end: String, text: String) -> Phrase { Phrase(catalogue, "warningAfterEndMarkDroppedUncertain", ["end": end, "text": text]) }
+    /// Measure {measure} ends with 「（{parenthesis}）」, which may name its units but says neither 牽頭, 負責 nor 單位; not read as units. · 措施 {measure} 以「（{parenthesis}）」結尾，可能列出了負責單位，但沒有「牽頭」、「負責」或「單位」等字眼；不讀作單位。
+    package static func warningUnitsNotNamed(measure: String, parenthesis: String) -> Phrase { Phrase(catalogue, "warningUnitsNotNamed", ["measure": measure, "parenthesis": parenthesis]) }
+    /// In measure {measure}, 「{text}」 before 「{label}」 names no role; not read as a unit. · 措施 {measure} 中，「{label}」之前的「{text}」未有註明牽頭或配合；不讀作單位。
+    package static func warningUnitsTextBeforeLabel(measure: String, label: String, text: String) -> Phrase { Phrase(catalogue, "warningUnitsTextBeforeLabel", ["measure": measure, "label": label, "text": text]) }
+    /// In measure {measure}, 「{clause}」 in 「（{parenthesis}）」 names no role; not read as a unit. · 措施 {measure} 中，「（{parenthesis}）」裏的「{clause}」未有註明牽頭或配合；不讀作單位。
+    package static func warningUnitsClauseWithoutRole(measure: String, parenthesis: String, clause: String) -> Phrase { Phrase(catalogue, "warningUnitsClauseWithoutRole", ["measure": measure, "parenthesis": parenthesis, "clause": clause]) }
+    /// area {area} · 領域「{area}」
+    package static func warningArea(area: String) -> Phrase { Phrase(catalogue, "warningArea", ["area": area]) }
+    /// chapter {area} · 「{area}」
+    package static func warningChapter(area: String) -> Phrase { Phrase(catalogue, "warningChapter", ["area": area]) }
+    /// group {group} · 分項「{group}」
+    package static func warningGroup(group: String) -> Phrase { Phrase(catalogue, "warningGroup", ["group": group]) }
+    /// article {group} · 「{group}」
+    package static func warningArticle(group: String) -> Phrase { Phrase(catalogue, "warningArticle", ["group": group]) }
+    /// measure {measure} · 措施 {measure}
+    package static func warningInMeasure(measure: String) -> Phrase { Phrase(catalogue, "warningInMeasure", ["measure": measure]) }
+    /// {group} of {area} · {area}的「{group}」
+    package static func warningInGroup(area: String, group: String) -> Phrase { Phrase(catalogue, "warningInGroup", ["area": area, "group": group]) }
+    /// the introduction of {area} · {area}的引言
+    package static func warningInIntroduction(area: String) -> Phrase { Phrase(catalogue, "warningInIntroduction", ["area": area]) }
+    /// the annex title · 附件標題
+    package static var warningInAnnexTitle: TextKey { TextKey(catalogue, "warningInAnnexTitle") }
+    /// a measure · 措施
+    package static var warningAsMeasure: TextKey { TextKey(catalogue, "warningAsMeasure") }
+    /// part of the preamble · 序言的一部分
+    package static var warningAsPreamble: TextKey { TextKey(catalogue, "warningAsPreamble") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -380,5 +486,58 @@ package enum AgreementsText {
         "pdfTextExtractionIsNot",
         "readingThePdfTookToo",
         "theFileCouldNotBe",
+        "warningPageNumberDropped",
+        "warningAnnexHeadingMissing",
+        "warningSignatureBlockMissing",
+        "warningDocumentKindMissing",
+        "warningPreambleParagraphUnpunctuated",
+        "warningSignatureLineMisaligned",
+        "warningSignatoryTitlesMismatch",
+        "warningSigningDateFromText",
+        "warningSigningDateMissing",
+        "warningMeasureStartsInsideLine",
+        "warningGroupStartsInsideLine",
+        "warningHeadingSplit",
+        "warningReleaseTitleMissing",
+        "warningReleaseDateTaken",
+        "warningReleaseDateMissing",
+        "warningRuleDropped",
+        "warningAfterEndMarkDropped",
+        "warningEndMark",
+        "warningNavigationDropped",
+        "warningReleaseTimeDropped",
+        "warningChapterMissing",
+        "warningAreaHeadingAfterUnfinishedLine",
+        "warningGroupAfterUnfinishedLine",
+        "warningDecimalInText",
+        "warningNumberReadAsMeasure",
+        "warningMeasureAfterUnfinishedLine",
+        "warningNumberAfterUnfinishedSentence",
+        "warningUnrecognisedHeading",
+        "warningAreaIntroduction",
+        "warningListInsideMeasure",
+        "warningGroupTitleOnly",
+        "warningParagraphMayContinue",
+        "warningShortLineInUnderlinedRelease",
+        "warningShortLineWithoutParagraph",
+        "warningLongLineReadAsMeasure",
+        "warningBareLineReadAsHeading",
+        "warningHeadingNumberOutOfOrder",
+        "warningRuleWidth",
+        "warningHeadingWithoutBlankLine",
+        "warningAfterEndMarkDroppedUncertain",
+        "warningUnitsNotNamed",
+        "warningUnitsTextBeforeLabel",
+        "warningUnitsClauseWithoutRole",
+        "warningArea",
+        "warningChapter",
+        "warningGroup",
+        "warningArticle",
+        "warningInMeasure",
+        "warningInGroup",
+        "warningInIntroduction",
+        "warningInAnnexTitle",
+        "warningAsMeasure",
+        "warningAsPreamble",
     ]
 }

@@ -47,7 +47,7 @@ enum FrontMatter {
         }
         if documentKind == nil, index < lines.count {
             title = lines[index].string
-            log.note(lines[index].number, "the heading names no kind of document (such as 備忘錄); 「\(title)」 taken as the title")
+            log.note(lines[index].number, .documentKindMissing, ["title": title], "the heading names no kind of document (such as 備忘錄); 「\(title)」 taken as the title")
             next = index + 1
         }
         let (mechanism, meeting, meetingNumber) = mechanismAndMeeting(Array(title.unicodeScalars))
@@ -103,7 +103,7 @@ enum FrontMatter {
         if !current.isEmpty {
             let paragraph = TextShape.join(current)
             paragraphs.append(paragraph)
-            log.note(paragraphLines.last!, "paragraph \(quoted(paragraph)) has no closing punctuation; kept as it is")
+            log.note(paragraphLines.last!, .preambleParagraphUnpunctuated, ["paragraph": excerpt(paragraph)], "paragraph \(quoted(paragraph)) has no closing punctuation; kept as it is")
         }
         return (paragraphs, body[signatureStart...])
     }
@@ -126,11 +126,11 @@ enum FrontMatter {
             } else if columns.count == names.count {
                 names = zip(names, columns).map { TextShape.join([Array($0.unicodeScalars), $1]) }
             } else {
-                log.note(line.number, "signature line 「\(line.string)」 does not line up with the parties; ignored")
+                log.note(line.number, .signatureLineMisaligned, ["text": line.string], "signature line 「\(line.string)」 does not line up with the parties; ignored")
             }
         }
         if !titles.isEmpty, titles.count != names.count, !names.isEmpty, let first = rows.first {
-            log.note(first.number, "\(names.count) parties but \(titles.count) signatory titles in the signatures from 「\(first.string)」")
+            log.note(first.number, .signatoryTitlesMismatch, ["parties": "\(names.count)", "titles": "\(titles.count)", "text": first.string], "\(names.count) parties but \(titles.count) signatory titles in the signatures from 「\(first.string)」")
         }
         return names.enumerated().map { i, name in
             Party(name: name, signatoryTitle: i < titles.count ? titles[i] : nil, signedOn: i < dates.count ? dates[i] : nil)
@@ -144,10 +144,10 @@ enum FrontMatter {
         for date in parties.compactMap(\.signedOn) where !signedOn.contains(date) { signedOn.append(date) }
         guard signedOn.isEmpty else { return signedOn }
         if let (line, date) = body.lazy.compactMap({ l in Dates.firstDate(in: l.text).map { (l, $0) } }).first {
-            log.note(line.number, "no date under the signatures; signing date \(date) taken from 「\(line.string)」")
+            log.note(line.number, .signingDateFromText, ["date": date, "text": line.string], "no date under the signatures; signing date \(date) taken from 「\(line.string)」")
             return [date]
         }
-        log.note(body.first?.number ?? 1, "no signing date found")
+        log.note(body.first?.number ?? 1, .signingDateMissing, "no signing date found")
         return []
     }
 

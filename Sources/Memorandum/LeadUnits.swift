@@ -8,7 +8,19 @@ enum LeadUnits {
         var lead: [String] = []
         var supporting: [String] = []
         /// What the parser could not settle, for a warning that needs confirmation.
-        var doubts: [String] = []
+        var doubts: [Doubt] = []
+    }
+
+    /// A doubt about a measure's units: the warning's code, its values and the English after
+    /// 「measure 2.3 」.
+    struct Doubt: Equatable {
+        var code: ParseWarning.Code
+        var values: [String: String]
+        var message: String
+
+        func log(measure: String, line: Int, in log: inout WarningLog) {
+            log.confirm(line, code, values.merging(["measure": measure]) { $1 }, "measure \(measure) \(message)")
+        }
     }
 
     private static let leadLabels = ["牽頭單位", "責任單位", "負責單位", "主責單位", "牽頭部門", "責任部門", "主辦單位"]
@@ -33,7 +45,7 @@ enum LeadUnits {
         if let suffixed = readSuffixed(inner) { return suffixed }
         if mayNameUnits(inner) {
             return Reading(doubts: [
-                "ends with 「（\(TextShape.string(inner))）」, which may name its units but says neither 牽頭, 負責 nor 單位; not read as units",
+                Doubt(code: .unitsNotNamed, values: ["parenthesis": TextShape.string(inner)], message: "ends with 「（\(TextShape.string(inner))）」, which may name its units but says neither 牽頭, 負責 nor 單位; not read as units"),
             ])
         }
         return Reading()
@@ -87,7 +99,11 @@ enum LeadUnits {
         var reading = Reading()
         let before = Array(inner[..<found[0].start]).filter { !"；;，,".unicodeScalars.contains($0) }.trimmingSpaces()
         if !before.isEmpty {
-            reading.doubts.append("「\(TextShape.string(before))」 before 「\(TextShape.string(Array(inner[found[0].start..<found[0].contentStart])))」 names no role; not read as a unit")
+            let label = TextShape.string(Array(inner[found[0].start..<found[0].contentStart]))
+            reading.doubts.append(Doubt(
+                code: .unitsTextBeforeLabel, values: ["text": TextShape.string(before), "label": label],
+                message: "「\(TextShape.string(before))」 before 「\(label)」 names no role; not read as a unit"
+            ))
         }
         for (n, label) in found.enumerated() {
             let end = n + 1 < found.count ? found[n + 1].start : inner.count
@@ -119,7 +135,10 @@ enum LeadUnits {
         // names must read as bodies.
         if reading.lead.isEmpty, !reading.supporting.allSatisfy(looksLikeUnit) { return nil }
         for clause in unroled {
-            reading.doubts.append("「\(TextShape.string(clause))」 in 「（\(TextShape.string(inner))）」 names no role; not read as a unit")
+            reading.doubts.append(Doubt(
+                code: .unitsClauseWithoutRole, values: ["clause": TextShape.string(clause), "parenthesis": TextShape.string(inner)],
+                message: "「\(TextShape.string(clause))」 in 「（\(TextShape.string(inner))）」 names no role; not read as a unit"
+            ))
         }
         return reading
     }

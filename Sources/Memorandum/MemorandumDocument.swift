@@ -230,6 +230,10 @@ public struct Measure: Codable, Equatable, Sendable {
 }
 
 /// Something the parser noticed, on a line of the input (1-based).
+///
+/// `message` is the English sentence the command line prints; `code` says which warning it is
+/// and `values` holds what the sentence quotes (line text, numbers), so an interface can say the
+/// same in its reader's language. The value names each code carries are listed on `Code`.
 public struct ParseWarning: Codable, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var message: String
@@ -237,25 +241,154 @@ public struct ParseWarning: Codable, Equatable, Sendable, CustomStringConvertibl
     /// split or a join, units or not) and an officer must look before the text is stored; false
     /// for a plain note such as a dropped page number.
     public var needsConfirmation: Bool
+    /// Which warning this is; `.other` for one made elsewhere or stored before codes existed.
+    public var code: Code
+    /// The values `message` interpolates, by name. Quoted text is given without its 「」 and
+    /// shortened as the message shortens it.
+    public var values: [String: String]
 
-    public init(line: Int, message: String, needsConfirmation: Bool = false) {
+    public init(
+        line: Int, message: String, needsConfirmation: Bool = false,
+        code: Code = .other, values: [String: String] = [:]
+    ) {
         self.line = line
         self.message = message
         self.needsConfirmation = needsConfirmation
+        self.code = code
+        self.values = values
     }
 
-    enum CodingKeys: String, CodingKey { case line, message, needsConfirmation }
+    enum CodingKeys: String, CodingKey { case line, message, needsConfirmation, code, values }
 
+    /// A warning stored without a code (or with one this version does not know) decodes as
+    /// `.other` with its message.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let code = try c.decodeIfPresent(String.self, forKey: .code).flatMap(Code.init(rawValue:)) ?? .other
         self.init(
             line: try c.decode(Int.self, forKey: .line), message: try c.decode(String.self, forKey: .message),
-            needsConfirmation: try c.decodeIfPresent(Bool.self, forKey: .needsConfirmation) ?? false
+            needsConfirmation: try c.decodeIfPresent(Bool.self, forKey: .needsConfirmation) ?? false,
+            code: code,
+            values: code == .other ? [:] : try c.decodeIfPresent([String: String].self, forKey: .values) ?? [:]
         )
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(line, forKey: .line)
+        try c.encode(message, forKey: .message)
+        try c.encode(needsConfirmation, forKey: .needsConfirmation)
+        if code != .other {
+            try c.encode(code.rawValue, forKey: .code)
+            if !values.isEmpty { try c.encode(values, forKey: .values) }
+        }
     }
 
     public var description: String {
         "line \(line)\(needsConfirmation ? " (needs confirmation)" : ""): \(message)"
+    }
+}
+
+extension ParseWarning {
+    /// One case for each warning the parser makes. The raw value is stable: it is stored with
+    /// the warning and names the warning's text in an interface's catalogue.
+    ///
+    /// Value names: `text` the line (or the part of it) concerned; `previous` the line before;
+    /// `measure` a measure's address (`2.3`); `area` an area's number as printed (`二、`, `第二章`)
+    /// and `areaKind` `area` or `chapter`; `group` a group's or article's label (`（一）`,
+    /// `第三條`) and `groupKind` `group` or `article`; `place` where text was kept (`measure`,
+    /// `group`, `introduction` or `annexTitle`, with `measure`, or `group`, `areaKind` and
+    /// `area`, as it needs); `readAs` `measure` or `preamble`.
+    public enum Code: String, Codable, Sendable, CaseIterable {
+        // Notes
+        /// `text`
+        case pageNumberDropped
+        /// `text`: the line taken as the annex's start.
+        case annexHeadingMissing
+        case signatureBlockMissing
+        /// `title`
+        case documentKindMissing
+        /// `paragraph`
+        case preambleParagraphUnpunctuated
+        /// `text`
+        case signatureLineMisaligned
+        /// `parties`, `titles` (counts), `text`
+        case signatoryTitlesMismatch
+        /// `date`, `text`
+        case signingDateFromText
+        case signingDateMissing
+        /// `measure`, `before`, `text`
+        case measureStartsInsideLine
+        /// `groupKind`, `group`, `before`, `text`
+        case groupStartsInsideLine
+        /// `text`, `rest`
+        case headingSplit
+        /// `text`
+        case releaseTitleMissing
+        /// `date`, `text`
+        case releaseDateTaken
+        case releaseDateMissing
+        /// `text`
+        case ruleDropped
+        /// `text`, `end`
+        case afterEndMarkDropped
+        /// `text`
+        case endMark
+        /// `text`
+        case navigationDropped
+        /// `text`
+        case releaseTimeDropped
+
+        // Needing confirmation
+        /// `text`, `title`
+        case chapterMissing
+        /// `text`, `areaKind`, `area`, `previous`
+        case areaHeadingAfterUnfinishedLine
+        /// `groupKind`, `group`, `text`, `previous`
+        case groupAfterUnfinishedLine
+        /// `text`, `decimal`, `measure`, `previous`
+        case decimalInText
+        /// `text`, `measure`, `start`, `decimal`
+        case numberReadAsMeasure
+        /// `measure`, `text`, `previous`
+        case measureAfterUnfinishedLine
+        /// `text` and a `place`
+        case numberAfterUnfinishedSentence
+        /// `text` and a `place`
+        case unrecognisedHeading
+        /// `areaKind`, `area`, `text`
+        case areaIntroduction
+        /// `text` and a `place`
+        case listInsideMeasure
+        /// `group`, `title`
+        case groupTitleOnly
+        /// `paragraph`, `next`
+        case paragraphMayContinue
+        /// `text`, `readAs`
+        case shortLineInUnderlinedRelease
+        /// `text`, `readAs`
+        case shortLineWithoutParagraph
+        /// `text`
+        case longLineReadAsMeasure
+        /// `text`
+        case bareLineReadAsHeading
+        /// `text`, `label`, `area` (the number in reading order, as a Chinese numeral)
+        case headingNumberOutOfOrder
+        /// `heading`, `length`, `characters`
+        case ruleWidth
+        /// `text`
+        case headingWithoutBlankLine
+        /// `text`, `end`
+        case afterEndMarkDroppedUncertain
+        /// `measure`, `parenthesis`
+        case unitsNotNamed
+        /// `measure`, `text`, `label`
+        case unitsTextBeforeLabel
+        /// `measure`, `clause`, `parenthesis`
+        case unitsClauseWithoutRole
+
+        /// Not made by the parser, or stored before codes existed: only `message` says what.
+        case other
     }
 }
 

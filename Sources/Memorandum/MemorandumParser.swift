@@ -19,7 +19,7 @@ public enum MemorandumParser {
         var lines: [SourceLine] = []
         for line in SourceLines.split(text) {
             if LineShape.isPageNumber(line.text) {
-                log.note(line.number, "page number 「\(line.string)」 dropped")
+                log.note(line.number, .pageNumberDropped, ["text": line.string], "page number 「\(line.string)」 dropped")
             } else {
                 lines.append(line)
             }
@@ -68,7 +68,7 @@ enum OutlineDocument {
         } else if let found = lines[next...].firstIndex(where: { scheme.area($0.text)?.number == 1 }) {
             annexIndex = found
             readFrom = found
-            log.note(lines[found].number, "no 附件 heading before the measures; the annex is taken to start at \(quoted(lines[found].text))")
+            log.note(lines[found].number, .annexHeadingMissing, ["text": excerpt(lines[found].text)], "no 附件 heading before the measures; the annex is taken to start at \(quoted(lines[found].text))")
         } else {
             throw MemorandumParseError(
                 line: lines.last!.number,
@@ -87,7 +87,7 @@ enum OutlineDocument {
             parties = FrontMatter.readSignatures(signatureRows, log: &log)
         }
         if parties.isEmpty {
-            log.note(body.last?.number ?? lines[annexIndex].number, "no signature block found: parties and signatories unknown")
+            log.note(body.last?.number ?? lines[annexIndex].number, .signatureBlockMissing, "no signature block found: parties and signatories unknown")
         }
         let signedOn = FrontMatter.signingDates(parties, body: body, log: &log)
 

@@ -70,7 +70,7 @@ struct OutlineReader {
     private mutating func process(_ line: SourceLine) throws -> SourceLine? {
         let s = line.text
         if areas.isEmpty, let title = implicitAreaTitle, scheme.group?(s)?.number == 1 {
-            log.confirm(line.number, "no chapter (第一章 …) before 「\(line.string)」: the articles are read as one area titled 「\(title)」")
+            log.confirm(line.number, .chapterMissing, ["text": line.string, "title": title], "no chapter (第一章 …) before 「\(line.string)」: the articles are read as one area titled 「\(title)」")
             areas.append(Area(number: 1, title: title, line: line.number, measures: []))
         }
         if let mark = scheme.area(s) {
@@ -118,7 +118,9 @@ struct OutlineReader {
         let (titlePart, remainder) = splitHeading(mark.rest, line: line, firstGroup: true)
         if previousUnfinished {
             guard LineShape.headingShaped(titlePart) else { return nil }
-            log.confirm(line.number, "「\(line.string)」 read as the heading of \(scheme.areaNoun) \(scheme.areaName(expected)) although the line before, \(quoted(previousLine)), ends without punctuation; if it continues that sentence, join them")
+            log.confirm(line.number, .areaHeadingAfterUnfinishedLine, [
+                "text": line.string, "areaKind": scheme.areaNoun, "area": scheme.areaName(expected), "previous": excerpt(previousLine),
+            ], "「\(line.string)」 read as the heading of \(scheme.areaNoun) \(scheme.areaName(expected)) although the line before, \(quoted(previousLine)), ends without punctuation; if it continues that sentence, join them")
         }
         if let remainder { noteSplit(line, before: remainder.text) }
         try closeArea()
@@ -145,7 +147,9 @@ struct OutlineReader {
             return nil
         }
         if previousUnfinished {
-            log.confirm(line.number, "\(scheme.groupNoun) \(mark.label) starts at 「\(line.string)」 although the line before, \(quoted(previousLine)), ends without punctuation; if it continues that sentence, join them")
+            log.confirm(line.number, .groupAfterUnfinishedLine, [
+                "groupKind": scheme.groupNoun, "group": mark.label, "text": line.string, "previous": excerpt(previousLine),
+            ], "\(scheme.groupNoun) \(mark.label) starts at 「\(line.string)」 although the line before, \(quoted(previousLine)), ends without punctuation; if it continues that sentence, join them")
         }
         try closeMeasure()
         try closeGroup()
@@ -188,12 +192,18 @@ struct OutlineReader {
         if mark.runsIntoDigits, !Self.opensWithYear(mark.rest) {
             let decimal = "\(mark.label).\(TextShape.string(Array(mark.rest.prefix { digitValue($0) != nil })))"
             if inText, !previousEnded {
-                log.confirm(line.number, "「\(line.string)」 read as the number \(decimal) inside the text, not as measure \(next): the line before, \(quoted(previousLine)), ends without punctuation; if a measure starts here, split it")
+                log.confirm(line.number, .decimalInText, [
+                    "text": line.string, "decimal": decimal, "measure": next, "previous": excerpt(previousLine),
+                ], "「\(line.string)」 read as the number \(decimal) inside the text, not as measure \(next): the line before, \(quoted(previousLine)), ends without punctuation; if a measure starts here, split it")
                 return Handled(remainder: appendText(line, startsLikeNumber: false, quiet: true))
             }
-            log.confirm(line.number, "「\(line.string)」 read as measure \(next) starting with \(quoted(mark.rest, limit: 12)), not as the number \(decimal)")
+            log.confirm(line.number, .numberReadAsMeasure, [
+                "text": line.string, "measure": next, "start": excerpt(mark.rest, limit: 12), "decimal": decimal,
+            ], "「\(line.string)」 read as measure \(next) starting with \(quoted(mark.rest, limit: 12)), not as the number \(decimal)")
         } else if previousUnfinished {
-            log.confirm(line.number, "measure \(next) starts at 「\(line.string)」 although the line before, \(quoted(previousLine)), ends without punctuation; if it continues that sentence, join them")
+            log.confirm(line.number, .measureAfterUnfinishedLine, [
+                "measure": next, "text": line.string, "previous": excerpt(previousLine),
+            ], "measure \(next) starts at 「\(line.string)」 although the line before, \(quoted(previousLine)), ends without punctuation; if it continues that sentence, join them")
         }
         try closeMeasure()
         if var open = group, open.heading == nil {
@@ -237,14 +247,16 @@ struct OutlineReader {
         if measure != nil || group?.heading == nil && group != nil {
             if !quiet {
                 if startsLikeNumber {
-                    log.confirm(line.number, "「\(line.string)」 starts like a heading or a measure number but follows an unfinished sentence; read as part of \(openName)")
+                    log.confirm(line.number, .numberAfterUnfinishedSentence, openPlace.merging(["text": line.string]) { $1 }, "「\(line.string)」 starts like a heading or a measure number but follows an unfinished sentence; read as part of \(openName)")
                 } else if LineShape.unknownHeading(s) {
-                    log.confirm(line.number, "unrecognised heading 「\(line.string)」; read as part of \(openName)")
+                    log.confirm(line.number, .unrecognisedHeading, openPlace.merging(["text": line.string]) { $1 }, "unrecognised heading 「\(line.string)」; read as part of \(openName)")
                 }
             }
             if measure != nil { measure!.pieces.append(s) } else { group!.pieces.append(s) }
         } else if let area = areas.last {
-            log.confirm(line.number, "text between the heading of \(scheme.areaNoun) \(scheme.areaName(area.number)) and its first measure: 「\(line.string)」; kept as the \(scheme.areaNoun)'s introduction")
+            log.confirm(line.number, .areaIntroduction, [
+                "areaKind": scheme.areaNoun, "area": scheme.areaName(area.number), "text": line.string,
+            ], "text between the heading of \(scheme.areaNoun) \(scheme.areaName(area.number)) and its first measure: 「\(line.string)」; kept as the \(scheme.areaNoun)'s introduction")
             intro.append(s)
         } else {
             titlePieces.append(s)
@@ -272,14 +284,19 @@ struct OutlineReader {
             if let mark = scheme.item(tail), nextItems.contains(mark.number), !mark.rest.isEmpty,
                !mark.runsIntoDigits || Self.opensWithYear(mark.rest) {
                 if measure != nil, listInside(before: Array(s[..<q]), number: mark.number) {
-                    log.confirm(line, "「\(TextShape.string(tail))」 follows a list numbered inside \(openName); kept in it. If a measure starts there, split it")
+                    log.confirm(line, .listInsideMeasure, openPlace.merging(["text": TextShape.string(tail)]) { $1 }, "「\(TextShape.string(tail))」 follows a list numbered inside \(openName); kept in it. If a measure starts there, split it")
                     return nil
                 }
-                log.note(line, "measure \(nextAddress) starts inside the line, after \(quoted(Array(Array(s[..<p]).suffix(12)))): \(quoted(tail))")
+                log.note(line, .measureStartsInsideLine, [
+                    "measure": nextAddress, "before": excerpt(Array(Array(s[..<p]).suffix(12))), "text": excerpt(tail),
+                ], "measure \(nextAddress) starts inside the line, after \(quoted(Array(Array(s[..<p]).suffix(12)))): \(quoted(tail))")
                 return q
             }
             if let groupMark = scheme.group?(tail), let nextGroup, groupMark.number == nextGroup, !groupMark.rest.isEmpty {
-                log.note(line, "\(scheme.groupNoun) \(groupMark.label) starts inside the line, after \(quoted(Array(Array(s[..<p]).suffix(12)))): \(quoted(tail))")
+                log.note(line, .groupStartsInsideLine, [
+                    "groupKind": scheme.groupNoun, "group": groupMark.label,
+                    "before": excerpt(Array(Array(s[..<p]).suffix(12))), "text": excerpt(tail),
+                ], "\(scheme.groupNoun) \(groupMark.label) starts inside the line, after \(quoted(Array(Array(s[..<p]).suffix(12)))): \(quoted(tail))")
                 return q
             }
         }
@@ -326,7 +343,7 @@ struct OutlineReader {
     }
 
     private mutating func noteSplit(_ line: SourceLine, before tail: [Unicode.Scalar]) {
-        log.note(line.number, "heading and what follows it on one line: 「\(line.string)」 split before \(quoted(tail, limit: 12))")
+        log.note(line.number, .headingSplit, ["text": line.string, "rest": excerpt(tail, limit: 12)], "heading and what follows it on one line: 「\(line.string)」 split before \(quoted(tail, limit: 12))")
     }
 
     // MARK: Closing what is open
@@ -347,7 +364,7 @@ struct OutlineReader {
         let item = areas[areaIndex].measures.count + 1
         let units = LeadUnits.read(text)
         for doubt in units.doubts {
-            log.confirm(line, "measure \(areas.count).\(item) \(doubt)")
+            doubt.log(measure: "\(areas.count).\(item)", line: line, in: &log)
         }
         areas[areaIndex].measures.append(Measure(
             area: areas.count, item: item, text: text, line: line, label: label, group: group,
@@ -365,7 +382,7 @@ struct OutlineReader {
             guard let title = open.title else {
                 throw MemorandumParseError(line: open.line, message: "\(open.mark.label) at line \(open.line) has no text and no items")
             }
-            log.confirm(open.line, "\(open.mark.label) 「\(title)」 has a title but no text and no items; its title is kept as the measure's text")
+            log.confirm(open.line, .groupTitleOnly, ["group": open.mark.label, "title": title], "\(open.mark.label) 「\(title)」 has a title but no text and no items; its title is kept as the measure's text")
             text = title
         }
         let filedUnder = scheme.groupTitledOnLine ? (open.title ?? open.mark.label) : nil
@@ -408,6 +425,15 @@ struct OutlineReader {
     private var containerName: String {
         guard let group else { return areaName }
         return areaName + group.mark.label
+    }
+
+    /// `openName` as a warning's values: `place` and what names it.
+    private var openPlace: [String: String] {
+        guard let area = areas.last else { return ["place": "annexTitle"] }
+        if measure != nil { return ["place": "measure", "measure": "\(area.number).\(area.measures.count + 1)"] }
+        let areaValues = ["areaKind": scheme.areaNoun, "area": scheme.areaName(area.number)]
+        if let group { return areaValues.merging(["place": "group", "group": group.mark.label]) { $1 } }
+        return areaValues.merging(["place": "introduction"]) { $1 }
     }
 
     /// 「measure 1.5」, or the group whose text is being read.

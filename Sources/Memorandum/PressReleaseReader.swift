@@ -50,7 +50,7 @@ enum PressReleaseReader {
             let count = min(3, block.prefix { LineShape.headingShaped($0.text, maxLength: 40) }.count)
             titleLines = Array(block.prefix(max(count, 1)))
             if count == 0 {
-                log.note(block[0].number, "the press release does not open with a title line; 「\(block[0].string)」 taken as the title")
+                log.note(block[0].number, .releaseTitleMissing, ["text": block[0].string], "the press release does not open with a title line; 「\(block[0].string)」 taken as the title")
             }
             if block.count > titleLines.count { units.insert(.paragraph(Array(block.dropFirst(titleLines.count))), at: 0) }
         }
@@ -84,7 +84,7 @@ enum PressReleaseReader {
                 // questioned again as half of a broken paragraph.
                 if log.count == warnings, let next, case .paragraph(let following) = next,
                    LineShape.ending(block.last!.text) == .open {
-                    log.confirm(block.last!.number, "paragraph \(quoted(text)) ends without punctuation and the next, \(quoted(TextShape.join(following.map(\.text)))), may continue it; read as two paragraphs — join them if they are one")
+                    log.confirm(block.last!.number, .paragraphMayContinue, ["paragraph": excerpt(text), "next": excerpt(TextShape.join(following.map(\.text)))], "paragraph \(quoted(text)) ends without punctuation and the next, \(quoted(TextShape.join(following.map(\.text)))), may continue it; read as two paragraphs — join them if they are one")
                 }
                 if areas.isEmpty {
                     preamble.append(text)
@@ -104,10 +104,10 @@ enum PressReleaseReader {
         let signedOn: [String]
         if let (date, line) = release {
             signedOn = [date]
-            log.note(line.number, "a press release has no signatures; its date \(date) (「\(line.string)」) is taken as the date signed")
+            log.note(line.number, .releaseDateTaken, ["date": date, "text": line.string], "a press release has no signatures; its date \(date) (「\(line.string)」) is taken as the date signed")
         } else {
             signedOn = []
-            log.note(titleLines[0].number, "a press release has no signatures, and no date of release was found")
+            log.note(titleLines[0].number, .releaseDateMissing, "a press release has no signatures, and no date of release was found")
         }
         return MemorandumDocument(
             layout: .pressRelease, label: nil, title: heading.title, documentKind: heading.documentKind,
@@ -146,22 +146,23 @@ enum PressReleaseReader {
             paragraphFollows = false
         }
         let asParagraph = inArea ? "a measure" : "part of the preamble"
+        let readAs = ["text": line.string, "readAs": inArea ? "measure" : "preamble"]
         if underlined, !numbered {
             if short {
-                log.confirm(line.number, "「\(line.string)」 is short and has no closing punctuation, like a heading, but this release underlines its headings; read as \(asParagraph)")
+                log.confirm(line.number, .shortLineInUnderlinedRelease, readAs, "「\(line.string)」 is short and has no closing punctuation, like a heading, but this release underlines its headings; read as \(asParagraph)")
             }
             return false
         }
         guard paragraphFollows else {
-            log.confirm(line.number, "「\(line.string)」 is short and has no closing punctuation, like a heading, but no paragraph follows it; read as \(asParagraph)")
+            log.confirm(line.number, .shortLineWithoutParagraph, readAs, "「\(line.string)」 is short and has no closing punctuation, like a heading, but no paragraph follows it; read as \(asParagraph)")
             return false
         }
         if numbered || short && !opensLikeMeasure { return true }
         if !short, opensLikeMeasure, inArea {
-            log.confirm(line.number, "「\(line.string)」 has no closing punctuation but is long and opens like a measure; read as a measure, not a heading")
+            log.confirm(line.number, .longLineReadAsMeasure, ["text": line.string], "「\(line.string)」 has no closing punctuation but is long and opens like a measure; read as a measure, not a heading")
             return false
         }
-        log.confirm(line.number, "「\(line.string)」 read as an area heading (a line of its own without closing punctuation, paragraphs after it); if it is a measure, make it one")
+        log.confirm(line.number, .bareLineReadAsHeading, ["text": line.string], "「\(line.string)」 read as an area heading (a line of its own without closing punctuation, paragraphs after it); if it is a measure, make it one")
         return true
     }
 
@@ -171,7 +172,7 @@ enum PressReleaseReader {
         let expected = areas.count + 1
         if let mark = LineShape.chineseNumbered(title) {
             if mark.number != expected {
-                log.confirm(line.number, "heading 「\(line.string)」 is numbered \(mark.label)、 but is area \(ChineseNumeral.format(expected)) in reading order")
+                log.confirm(line.number, .headingNumberOutOfOrder, ["text": line.string, "label": mark.label, "area": ChineseNumeral.format(expected)], "heading 「\(line.string)」 is numbered \(mark.label)、 but is area \(ChineseNumeral.format(expected)) in reading order")
             }
             title = mark.rest
         }
@@ -192,7 +193,7 @@ enum PressReleaseReader {
         let columns = LineShape.width(heading.text.compact)
         let length = rule.text.compact.count
         if length < characters / 2 - 1 || length > columns + 2 {
-            log.confirm(rule.number, "the rule under 「\(heading.string)」 is \(length) characters long for a heading of \(characters); read as its underline")
+            log.confirm(rule.number, .ruleWidth, ["heading": heading.string, "length": "\(length)", "characters": "\(characters)"], "the rule under 「\(heading.string)」 is \(length) characters long for a heading of \(characters); read as its underline")
         }
     }
 
@@ -200,7 +201,7 @@ enum PressReleaseReader {
         let index = areas.count - 1
         let item = areas[index].measures.count + 1
         let units = LeadUnits.read(text)
-        for doubt in units.doubts { log.confirm(line, "measure \(areas.count).\(item) \(doubt)") }
+        for doubt in units.doubts { doubt.log(measure: "\(areas.count).\(item)", line: line, in: &log) }
         areas[index].measures.append(Measure(
             area: areas.count, item: item, text: text, line: line,
             leadUnits: units.lead, supportingUnits: units.supporting
@@ -246,14 +247,14 @@ enum PressReleaseReader {
                     units[units.count - 1] = .heading(previous[0], underline: block[k])
                 } else {
                     if k > start { units.append(.paragraph(Array(block[start..<k]))) }
-                    log.note(block[k].number, "rule 「\(block[k].string)」 under no heading dropped")
+                    log.note(block[k].number, .ruleDropped, ["text": block[k].string], "rule 「\(block[k].string)」 under no heading dropped")
                 }
                 start = k + 1
             }
             if start < block.count {
                 let rest = Array(block[start...])
                 if !units.isEmpty || start > 0, rest.count > 1, headsItsParagraph(rest[0], rest[1]) {
-                    log.confirm(rest[0].number, "「\(rest[0].string)」 read as an area heading although no blank line separates it from the paragraph after it; if it is the paragraph's first line, join them")
+                    log.confirm(rest[0].number, .headingWithoutBlankLine, ["text": rest[0].string], "「\(rest[0].string)」 read as an area heading although no blank line separates it from the paragraph after it; if it is the paragraph's first line, join them")
                     units.append(.heading(rest[0], underline: nil))
                     units.append(.paragraph(Array(rest.dropFirst())))
                 } else {
@@ -286,9 +287,9 @@ enum PressReleaseReader {
             }
             if let end = ended {
                 if LineShape.headingShaped(line.text, maxLength: 60) || SiteFurniture.kind(line.text) != nil {
-                    log.note(line.number, "「\(line.string)」 after the end mark 「\(end.string)」 dropped")
+                    log.note(line.number, .afterEndMarkDropped, ["text": line.string, "end": end.string], "「\(line.string)」 after the end mark 「\(end.string)」 dropped")
                 } else {
-                    log.confirm(line.number, "「\(line.string)」 after the end mark 「\(end.string)」 dropped; if it belongs to the release, remove the end mark")
+                    log.confirm(line.number, .afterEndMarkDroppedUncertain, ["text": line.string, "end": end.string], "「\(line.string)」 after the end mark 「\(end.string)」 dropped; if it belongs to the release, remove the end mark")
                 }
                 result.append(SourceLine(number: line.number, text: []))
                 continue
@@ -296,12 +297,12 @@ enum PressReleaseReader {
             switch SiteFurniture.kind(line.text) {
             case .end?:
                 ended = line
-                log.note(line.number, "end mark 「\(line.string)」: the release ends here")
+                log.note(line.number, .endMark, ["text": line.string], "end mark 「\(line.string)」: the release ends here")
             case .navigation?:
-                log.note(line.number, "site navigation 「\(line.string)」 dropped")
+                log.note(line.number, .navigationDropped, ["text": line.string], "site navigation 「\(line.string)」 dropped")
             case .dateTime(let date)?:
                 if let date, release == nil { release = (date, line) }
-                log.note(line.number, "date or time of release 「\(line.string)」 dropped")
+                log.note(line.number, .releaseTimeDropped, ["text": line.string], "date or time of release 「\(line.string)」 dropped")
             case nil:
                 result.append(line)
                 continue

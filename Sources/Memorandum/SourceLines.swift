@@ -40,14 +40,17 @@ struct WarningLog {
     private var entries: [(order: Int, warning: ParseWarning)] = []
 
     /// Something worth knowing that involved no structural choice (a dropped page number).
-    mutating func note(_ line: Int, _ message: String) {
-        entries.append((entries.count, ParseWarning(line: line, message: message, needsConfirmation: false)))
+    mutating func note(_ line: Int, _ code: ParseWarning.Code, _ values: [String: String], _ message: String) {
+        entries.append((entries.count, ParseWarning(line: line, message: message, needsConfirmation: false, code: code, values: values)))
     }
 
     /// A structural choice that could be wrong: an officer must look before storing.
-    mutating func confirm(_ line: Int, _ message: String) {
-        entries.append((entries.count, ParseWarning(line: line, message: message, needsConfirmation: true)))
+    mutating func confirm(_ line: Int, _ code: ParseWarning.Code, _ values: [String: String], _ message: String) {
+        entries.append((entries.count, ParseWarning(line: line, message: message, needsConfirmation: true, code: code, values: values)))
     }
+
+    /// A note that quotes nothing.
+    mutating func note(_ line: Int, _ code: ParseWarning.Code, _ message: String) { note(line, code, [:], message) }
 
     var count: Int { entries.count }
 
@@ -57,12 +60,17 @@ struct WarningLog {
     }
 }
 
-/// How a quoted line appears in a message: 「text」, shortened when it is long.
-func quoted(_ s: [Unicode.Scalar], limit: Int = 40) -> String {
+/// What `quoted` puts between 「」: the text, shortened when it is long.
+func excerpt(_ s: [Unicode.Scalar], limit: Int = 40) -> String {
     let trimmed = s.trimmingSpaces()
-    if trimmed.count <= limit { return "「\(TextShape.string(trimmed))」" }
-    return "「\(TextShape.string(Array(trimmed.prefix(limit))))…」"
+    if trimmed.count <= limit { return TextShape.string(trimmed) }
+    return "\(TextShape.string(Array(trimmed.prefix(limit))))…"
 }
+
+func excerpt(_ s: String, limit: Int = 40) -> String { excerpt(Array(s.unicodeScalars), limit: limit) }
+
+/// How a quoted line appears in a message: 「text」, shortened when it is long.
+func quoted(_ s: [Unicode.Scalar], limit: Int = 40) -> String { "「\(excerpt(s, limit: limit))」" }
 
 func quoted(_ s: String, limit: Int = 40) -> String { quoted(Array(s.unicodeScalars), limit: limit) }
 

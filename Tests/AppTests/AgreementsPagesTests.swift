@@ -385,6 +385,36 @@ import Vapor
         }
     }
 
+    @Test func theWarningsAreInTheReadersLanguage() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let warning = try #require(try MemorandumParser.parse(Self.secondMeeting).warnings.first { $0.code == .pageNumberDropped })
+            #expect(warning.message == "page number 「- 2 -」 dropped")
+            let b = try await Browser(app).login("hk-liaison")
+            try await b.get(SiteURL.officerAgreementImport.path)
+            let expectations: [(DisplayLanguage, String)] = [
+                (.zhHant, "已刪去頁碼「- 2 -」。"),
+                (.zhHans, "已删去页码“- 2 -”。"),
+                (.en, "Page number 「- 2 -」 dropped."),
+            ]
+            for (lang, text) in expectations {
+                let (status, preview) = try await b.post(SiteURL.officerAgreementImport.path(lang: lang), Self.importFields(action: "preview"))
+                #expect(status == .ok)
+                #expect(preview.contains("<html lang=\"\(lang.rawValue)\">"))
+                // In the page's language, so without a `lang` of its own.
+                #expect(preview.contains("<span class=\"message\">\(text)</span>"), "\(lang)")
+                #expect(!preview.contains(warning.message), "\(lang): the parser's English")
+            }
+            // A warning without a code (stored before codes existed) keeps its English, marked so.
+            var old = AgreementImport.Preview.Warning(line: 15, message: "something the parser said", needsConfirmation: false)
+            let hans = Localizer(language: .zhHans, converter: ScriptConverterFixture.converter)
+            #expect(OfficerAgreementViews.warningText(old, hans).render() == "<span lang=\"en\">something the parser said</span>")
+            old.code = .pageNumberDropped
+            old.values = ["text": "- 3 -"]
+            #expect(OfficerAgreementViews.warningText(old, hans).render() == "<span class=\"message\">已删去页码“- 3 -”。</span>")
+        }
+    }
+
     /// `d` with one more warning, one that needs confirmation (through its encoded form, the
     /// way the parser's result travels).
     static func needingConfirmation(_ d: MemorandumDocument) throws -> MemorandumDocument {

@@ -71,8 +71,16 @@ package enum AgreementImport {
 
         package struct Warning: Sendable, Equatable {
             package var line: Int
+            /// The parser's English, for a warning without a code.
             package var message: String
             package var needsConfirmation: Bool
+            /// Which warning, and what it quotes: `ParseWarningText` says it in the reader's language.
+            package var code: ParseWarning.Code = .other
+            package var values: [String: String] = [:]
+
+            package var parseWarning: ParseWarning {
+                ParseWarning(line: line, message: message, needsConfirmation: needsConfirmation, code: code, values: values)
+            }
         }
 
         package struct Change: Sendable, Equatable {
@@ -287,7 +295,9 @@ package enum AgreementImport {
                                                  text: m.text, line: m.line, leads: m.leadUnits, supports: m.supportingUnits)
                              })
             },
-            warnings: d.warnings.map { Preview.Warning(line: $0.line, message: $0.message, needsConfirmation: $0.needsConfirmation) },
+            warnings: d.warnings.map {
+                Preview.Warning(line: $0.line, message: $0.message, needsConfirmation: $0.needsConfirmation, code: $0.code, values: $0.values)
+            },
             needsConfirmation: d.needsConfirmation, target: target
         )
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Memorandum
 import Platform
 import Plot
 import Tracker
@@ -197,11 +198,19 @@ package enum OfficerAgreementViews {
                         .li(.class(w.needsConfirmation ? "warning confirm" : "warning"),
                             lineLink(w.line, l), .text(": "),
                             .if(w.needsConfirmation, .strong(.text(l.t(AgreementsText.toConfirm)))),
-                            .span(.attribute(named: "lang", value: "en"), .text(w.message)))
+                            warningText(w, l))
                     }),
                 .if(p.needsConfirmation, .p(.class("note"), .text(l.t(AgreementsText.someWarningsAskYouTo))))
             )
         )
+    }
+
+    /// A warning in the reader's language; one the parser gave no code keeps its English, marked so.
+    static func warningText(_ w: AgreementImport.Preview.Warning, _ l: Localizer) -> Node<HTML.BodyContext> {
+        let warning = w.parseWarning
+        let text = ParseWarningText.text(warning, l)
+        guard ParseWarningText.isLocalized(warning) else { return .span(.attribute(named: "lang", value: "en"), .text(text)) }
+        return .span(.class("message"), .text(text))
     }
 
     static func target(_ target: AgreementImport.Preview.Target?, _ l: Localizer) -> Body {
