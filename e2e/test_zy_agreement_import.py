@@ -1,6 +1,9 @@
 """A liaison officer imports the memorandum of the mechanism's second meeting: pastes the text,
 previews it, corrects a split in the text, sees the warnings and the structure, stores it, confirms
-what became of the first meeting's measures, and reaches the document's public page."""
+what became of the first meeting's measures, and reaches the document's public page.
+
+Named to run after the other journeys on the shared server: once the second meeting's memorandum
+is stored, the home page shows it instead of the 2023 one the other journeys read."""
 import pathlib
 import re
 import secrets
