@@ -135,6 +135,8 @@ package enum PlatformText {
     package static var passwordMayNotBeMostly: TextKey { TextKey(catalogue, "passwordMayNotBeMostly") }
     /// Agreements and meetings · 協議及會議
     package static var agreementsAndMeetings: TextKey { TextKey(catalogue, "agreementsAndMeetings") }
+    /// The text holds a control character (such as NUL) that cannot be stored; remove it and send it again. · 文字含有無法儲存的控制字元（例如 NUL），請刪去後再提交。
+    package static var textHoldsControlCharacter: TextKey { TextKey(catalogue, "textHoldsControlCharacter") }
 
     /// Every key, in the catalogue's order (CatalogueTests compares it with the files).
     package static let allKeys: [String] = [
@@ -202,5 +204,6 @@ package enum PlatformText {
         "thatPasswordIsTooCommon",
         "passwordMayNotBeMostly",
         "agreementsAndMeetings",
+        "textHoldsControlCharacter",
     ]
 }

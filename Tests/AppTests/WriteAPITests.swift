@@ -188,3 +188,29 @@ import Vapor
         }
     }
 }
+
+@Suite struct ControlCharacterTests {
+    let api = WriteAPITests()
+
+    /// A NUL (PostgreSQL cannot store one) or another control character in a text is refused
+    /// with the field named, never a 500, and nothing is stored.
+    @Test func controlCharactersInTextsAreRefusedByField() async throws {
+        try await withApp { app in
+            _ = try await Accounts.make(on: app.db)
+            let cq = try await api.token(for: "cq-officer", on: app)
+            let milestone = try await api.post(app, "/api/v1/measures/1.1/milestones", token: cq, json: #"{"title":"对接\u0000会","dueOn":"2027-01-15"}"#)
+            #expect(milestone.0 == .unprocessableEntity)
+            #expect((milestone.1["errors"] as? [String: Any])?["title"] != nil)
+            let update = try await api.post(app, "/api/v1/measures/1.1/updates", token: cq,
+                                        json: #"{"period":"2026-11","status":"ongoing","percent":30,"narrative":"举办\u0007交流会","visibility":"internal"}"#)
+            #expect(update.0 == .unprocessableEntity)
+            #expect((update.1["errors"] as? [String: Any])?["narrative"] != nil)
+            #expect(try await Milestone.query(on: app.db).count() == 0)
+            #expect(try await ProgressUpdate.query(on: app.db).count() == 0)
+            // A line break is text, not a control character to refuse.
+            let fine = try await api.post(app, "/api/v1/measures/1.1/updates", token: cq,
+                                      json: #"{"period":"2026-11","status":"ongoing","percent":30,"narrative":"举办\n交流会","visibility":"internal"}"#)
+            #expect(fine.0 == .created)
+        }
+    }
+}

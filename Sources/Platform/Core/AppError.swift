@@ -165,6 +165,13 @@ package struct AppErrorMiddleware: AsyncMiddleware {
                 // header missing (400), a body of another type (415), an `Accept` it cannot answer (406).
                 status = refused.status
                 message = Self.clientMessage(refused.status, l)
+            case _ where String(reflecting: type(of: error)).hasSuffix("PSQLError") && String(reflecting: error).contains("sqlState: 22021"):
+                // PostgreSQL refuses text holding a NUL character (SQLite stores it). Forms and the API
+                // refuse control characters first (`String.hasControlCharacters`); this catches any
+                // field that does not, as the client's mistake, with nothing saved.
+                status = .badRequest
+                message = l.t(PlatformText.textHoldsControlCharacter)
+                req.logger.debug("NUL in text: \(String(reflecting: error).prefix(200))")
             case _ where ["MultipartKit.", "OpenAPIRuntime."].contains(where: String(reflecting: type(of: error)).hasPrefix):
                 // A malformed multipart body (MultipartKit's and the API runtime's parser errors
                 // are not public types; the runtime reports them as 500, but the form is the client's).
@@ -269,4 +276,12 @@ extension Response {
 extension Request {
     /// Form fields as strings; a body that is not a form reads as no fields.
     package var formFields: [String: String] { (try? content.decode([String: String].self)) ?? [:] }
+}
+
+extension String {
+    /// Whether the text holds a control character other than a tab or a line break (a NUL,
+    /// say): such text is refused, never stored (PostgreSQL cannot store a NUL at all).
+    package var hasControlCharacters: Bool {
+        unicodeScalars.contains { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }
+    }
 }

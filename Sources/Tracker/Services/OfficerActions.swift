@@ -74,6 +74,8 @@ package struct ProgressDraft: Sendable, Equatable {
         let narrative = (narrative ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if narrative.isEmpty {
             errors.add("narrative", TrackerText.describeProgress)
+        } else if narrative.hasControlCharacters {
+            errors.add("narrative", PlatformText.textHoldsControlCharacter)
         } else if narrative.count > maxNarrative {
             errors.add("narrative", TrackerText.descriptionMayNotBeLonger(maxNarrative: "\(maxNarrative)"))
         }
@@ -246,6 +248,8 @@ package enum OfficerActions {
         let title = (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty || title.count > 200 {
             errors.add("title", TrackerText.giveMilestoneNameAtMost)
+        } else if title.hasControlCharacters {
+            errors.add("title", PlatformText.textHoldsControlCharacter)
         }
         let due = (dueOn ?? "").trimmingCharacters(in: .whitespaces)
         if CalendarDays.date(due) == nil {
