@@ -78,10 +78,11 @@ package enum AgreementQueries {
     package static func place(_ agreement: Agreement, on db: Database) async throws -> (MechanismRow, MeetingRow?, DocumentRow) {
         guard let mechanism = try await rows(of: [agreement.mechanism], on: db).first else { throw AppError.notFound }
         let meeting = agreement.signedAt.flatMap { m in mechanism.meetings.first { $0.number == m.number } }
+        if let listed = (meeting?.documents ?? mechanism.otherDocuments).first(where: { $0.slug == agreement.slug }) {
+            return (mechanism, meeting, listed)
+        }
         let counts = try await measureCounts(of: [agreement.requireID()], on: db)
-        let document = (meeting?.documents ?? mechanism.otherDocuments).first { $0.slug == agreement.slug }
-            ?? row(agreement, measures: counts[agreement.id!] ?? 0)
-        return (mechanism, meeting, document)
+        return (mechanism, meeting, row(agreement, measures: counts[agreement.id!] ?? 0))
     }
 
     /// `mechanisms` with their meetings and documents, in four queries whatever their number.

@@ -57,12 +57,12 @@ package enum AgreementImporter {
                 apply(document, script: script, to: agreement)
                 let meeting = try await self.meeting(of: mechanism, for: document, destination, script: script, on: db)
                 agreement.$signedAt.id = try meeting?.requireID()
-                agreement.slug = try await freeSlug(mechanism.slug + "-" + String(meeting?.number ?? document.meetingNumber ?? 1), on: db)
+                agreement.slug = freeSlug(mechanism.slug + "-" + String(meeting?.number ?? document.meetingNumber ?? 1),
+                                          taken: Set(try await Agreement.query(on: db).all().map(\.slug)))
                 try await agreement.create(on: db)
                 let agreementID = try agreement.requireID()
                 try await addRevision(1, of: agreementID, document, sourceText, sourceName, changes: [], on: db)
-                let isPrimary = try await Agreement.query(on: db).count() == 1
-                let key = { (area: Int, item: Int) in MeasureKey.make(area: area, item: item, slug: agreement.slug, isPrimary: isPrimary) }
+                let key = try await MeasureKey.maker(for: agreement, on: db)
                 for area in document.areas {
                     let stored = Area(agreementID: agreementID, number: area.number, title: area.title)
                     try await stored.create(on: db)
@@ -87,8 +87,7 @@ package enum AgreementImporter {
             let previous = try MemorandumParser.parse(latest.sourceText)
             let diff = MemorandumDiff(from: previous, to: document)
             let number = latest.number + 1
-            let isPrimary = try await Agreement.query(on: db).sort(\.$createdAt).sort(\.$id).first()?.id == agreementID
-            let key = { (area: Int, item: Int) in MeasureKey.make(area: area, item: item, slug: agreement.slug, isPrimary: isPrimary) }
+            let key = try await MeasureKey.maker(for: agreement, on: db)
 
             let before = "revision \(agreement.revision)"
             apply(document, script: script, to: agreement)
@@ -169,7 +168,8 @@ package enum AgreementImporter {
         if let given = destination.mechanismSlug {
             slug = given
         } else {
-            slug = try await freeSlug(["渝港合作會議", "渝港合作会议"].contains(name) ? "yugang" : "mechanism", on: db, table: Mechanism.self)
+            slug = freeSlug(["渝港合作會議", "渝港合作会议"].contains(name) ? "yugang" : "mechanism",
+                            taken: Set(try await Mechanism.query(on: db).all().map(\.slug)))
         }
         let mechanism = Mechanism(name: name, script: script.languageTag, slug: slug, parties: d.parties.isEmpty ? nil : d.parties.map(\.name))
         try await mechanism.create(on: db)
@@ -210,13 +210,7 @@ package enum AgreementImporter {
     }
 
     /// `base`, or `base-b`, `base-c`… when taken.
-    private static func freeSlug<M: Model>(_ base: String, on db: Database, table: M.Type = Agreement.self) async throws -> String {
-        let taken: Set<String>
-        if M.self == Mechanism.self {
-            taken = Set(try await Mechanism.query(on: db).all().map(\.slug))
-        } else {
-            taken = Set(try await Agreement.query(on: db).all().map(\.slug))
-        }
+    private static func freeSlug(_ base: String, taken: Set<String>) -> String {
         if !taken.contains(base) { return base }
         for suffix in "bcdefghijklmnopqrstuvwxyz" where !taken.contains("\(base)-\(suffix)") { return "\(base)-\(suffix)" }
         return base + "-" + UUID().uuidString.prefix(8).lowercased()

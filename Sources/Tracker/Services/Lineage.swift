@@ -69,13 +69,13 @@ package enum Lineage {
         let links = try await MeasureLink.query(on: db).filter(\.$agreement.$id == agreementID).with(\.$successor).all()
         let titles = try await documentTitles(on: db)
 
-        func grams(_ m: Measure, script: String) throws -> Set<String> {
-            try bigrams(script == Script.simplified.languageTag ? m.text : converter.toSimplified(m.text))
+        func grams(_ m: Measure, script: String) -> Set<String> {
+            bigrams(ComparableText.fold(m.text, writtenIn: script, converter))
         }
-        let currentGrams = try current.map { try grams($0, script: agreement.script) }
+        let currentGrams = current.map { grams($0, script: agreement.script) }
         var similarity: [[Double]] = []
         for p in previous {
-            let g = try grams(p, script: titles[p.$agreement.id]?.script ?? agreement.script)
+            let g = grams(p, script: titles[p.$agreement.id]?.script ?? agreement.script)
             similarity.append(currentGrams.map { dice(g, $0) })
         }
         // Which predecessors each new measure resembles: several make a merge.
@@ -211,29 +211,33 @@ package enum Lineage {
         package var outcome: LinkOutcome
     }
 
+    /// What became of a measure: the outcome, and the measure it became (nil when completed or dropped).
+    package struct Onward: Sendable {
+        package var outcome: LinkOutcome
+        package var measure: Measured?
+    }
+
     /// The measures `measureID` came from, nearest first, each with how it was carried on, and
-    /// what became of it (when a later document's mapping says).
-    package static func line(of measureID: UUID, on db: Database) async throws -> (predecessors: [Step], successors: [Step]) {
-        let titles = try await documentTitles(on: db)
-        var predecessors: [Step] = []
+    /// what became of it (when a later document's mapping says). A measure without links (most)
+    /// costs two queries.
+    package static func line(of measureID: UUID, on db: Database) async throws -> (predecessors: [Step], successors: [Onward]) {
+        var earlier: [MeasureLink] = []
         var frontier: Set<UUID> = [measureID]
         var seen = frontier
-        while !frontier.isEmpty, predecessors.count < 50 {
+        while !frontier.isEmpty, earlier.count < 50 {
             let links = try await MeasureLink.query(on: db).filter(\.$successor.$id ~~ frontier).with(\.$predecessor).all()
             frontier = []
             for link in links where !seen.contains(link.$predecessor.id) {
                 seen.insert(link.$predecessor.id)
                 frontier.insert(link.$predecessor.id)
-                predecessors.append(Step(measure: describe(link.predecessor, titles), outcome: link.outcome))
+                earlier.append(link)
             }
         }
         let onward = try await MeasureLink.query(on: db).filter(\.$predecessor.$id == measureID).with(\.$successor).all()
-        let successors = onward.map { link in
-            Step(measure: link.successor.map { describe($0, titles) }
-                 ?? Measured(id: measureID, key: "", number: "", text: "", script: "", agreementTitle: "", meetingTitle: nil),
-                 outcome: link.outcome)
-        }
-        return (predecessors, successors)
+        guard !earlier.isEmpty || !onward.isEmpty else { return ([], []) }
+        let titles = try await documentTitles(on: db)
+        return (earlier.map { Step(measure: describe($0.predecessor, titles), outcome: $0.outcome) },
+                onward.map { Onward(outcome: $0.outcome, measure: $0.successor.map { describe($0, titles) }) })
     }
 
     // MARK: Helpers
@@ -261,9 +265,9 @@ package enum Lineage {
         links.isEmpty ? "none" : String(Hex.sha256(links.compactMap(\.id).map(\.uuidString).sorted().joined()).prefix(16))
     }
 
-    /// Character bigrams of `text` without spaces and punctuation (single characters for a one-character text).
+    /// Character bigrams of a folded text (`ComparableText`); its single character for a one-character text.
     static func bigrams(_ text: String) -> Set<String> {
-        let chars = text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init)
+        let chars = text.unicodeScalars.map(Character.init)
         guard chars.count > 1 else { return Set(chars.map(String.init)) }
         return Set((0..<(chars.count - 1)).map { String(chars[$0]) + String(chars[$0 + 1]) })
     }

@@ -14,6 +14,14 @@ package enum MeasureKey {
         (isPrimary ? "" : slug + ".") + "\(area).\(item)"
     }
 
+    /// The keys of `agreement`'s measures (`area`, `item` → key): plain when it is the first
+    /// agreement stored, slug-qualified otherwise.
+    package static func maker(for agreement: Agreement, on db: Database) async throws -> @Sendable (Int, Int) -> String {
+        let isPrimary = try await Agreement.query(on: db).sort(\.$createdAt).sort(\.$id).first()?.id == agreement.id
+        let slug = agreement.slug
+        return { area, item in make(area: area, item: item, slug: slug, isPrimary: isPrimary) }
+    }
+
     /// The measure `key` addresses, unless removed from its agreement.
     package static func find(_ key: String, on db: Database) async throws -> Measure? {
         // Only what a key can hold reaches the database (PostgreSQL refuses a NUL in text outright).

@@ -99,7 +99,8 @@ package enum OfficerQueries {
 
     package static func measure(_ number: String, for o: Officer, converter: ScriptConverter, on db: Database, today: String) async throws -> MeasurePage {
         guard let detail = try await PortalQueries.measure(number, on: db, today: today),
-              try await o.mayAccess(measureID: detail.measure.id, on: db) else { throw AppError.notFound }
+              let measure = try await Measure.query(on: db).filter(\.$id == detail.measure.id).with(\.$agreement).first(),
+              o.belongs(to: measure.agreement.$mechanism.id) else { throw AppError.notFound }
         let measureID = detail.measure.id
         let updates = try await ProgressUpdate.query(on: db).filter(\.$measure.$id == measureID)
             .with(\.$unit).with(\.$author).sort(\.$createdAt, .descending).all()
@@ -110,8 +111,7 @@ package enum OfficerQueries {
         var mayWork: [Side: Bool] = [:]
         for side in Side.allCases { mayWork[side] = try await Permissions.mayWork(o, side: side, measureID: measureID, on: db) }
         // The units of the measure's mechanism.
-        guard let measure = try await Measure.find(measureID, on: db) else { throw AppError.notFound }
-        let mechanismID = try await measure.$agreement.get(on: db).$mechanism.id
+        let mechanismID = measure.agreement.$mechanism.id
         let members = Set(try await UnitMechanism.query(on: db).filter(\.$mechanismID == mechanismID).all().map(\.$unit.id))
         let units = try await Unit.query(on: db).sort(\.$name).all().filter { members.contains($0.id!) }
         var assignable: [(id: UUID, name: PortalQueries.Named)] = []

@@ -167,7 +167,7 @@ package enum PortalQueries {
         /// Whether the measure's agreement is the one the home and area pages show.
         package var isCurrentAgreement = true
         package var predecessors: [LineageEntry] = []
-        package var successors: [Lineage.Step] = []
+        package var successors: [Lineage.Onward] = []
         package var agreement: AgreementInfo
         package var areaTitle: String
         package var measure: MeasureRow

@@ -125,7 +125,7 @@ package enum PortalViews {
             .attribute(named: "aria-labelledby", value: "lineage"),
             .h2(.id("lineage"), .text(l.t(TrackerText.earlierAndLaterMeetings))),
             .if(!d.successors.isEmpty, .ul(.class("lineage"), .forEach(d.successors) { step in
-                .li(.text(l.t(outcomeText(step.outcome)) + " "), step.measure.key.isEmpty ? .empty : origin(step.measure))
+                .li(.text(l.t(outcomeText(step.outcome)) + " "), .unwrap(step.measure) { origin($0) })
             })),
             .ol(.class("lineage"), .forEach(d.predecessors) { entry in
                 .li(
